@@ -1,0 +1,20 @@
+namespace FeedProcessor.Core.Storage;
+
+/// <summary>The containers FeedProcessor uses; the same names in Azure and in the local folder store.</summary>
+public static class Containers
+{
+    /// <summary>One blob per new fetched item: `{sourceId}/{itemKey}.json`, or a scraped text article.</summary>
+    public const string Raw = "raw";
+    /// <summary>Normalized article JSON: `{articleId}.json`.</summary>
+    public const string Articles = "articles";
+    /// <summary>Fetch state per source (`sources/{sourceId}.json`) and poll leases.</summary>
+    public const string State = "state";
+    /// <summary>The materialized feed index the publisher reads: one blob, O(1) reads per request.</summary>
+    public const string Index = "index";
+    /// <summary>Raw blobs that could not be normalized after bounded retries, with the reason.</summary>
+    public const string Poison = "poison";
+    /// <summary>Operator configuration, e.g. `sources.json` in Azure.</summary>
+    public const string Config = "config";
+
+    public static readonly string[] All = [Raw, Articles, State, Index, Poison, Config];
+}
