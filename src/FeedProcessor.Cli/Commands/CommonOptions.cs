@@ -1,0 +1,61 @@
+using System.CommandLine;
+using FeedProcessor.Cli.Hosting;
+using FeedProcessor.Core.Sources;
+using FeedProcessor.Core.Storage;
+
+namespace FeedProcessor.Cli.Commands;
+
+/// <summary>The options `run` and `poll` share: where the sources and the store are, and the network policy.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string> Sources { get; } = new("--sources")
+    {
+        Description = "The sources file.",
+        DefaultValueFactory = _ => "seeds/sources.json",
+    };
+
+    public Option<string> Store { get; } = new("--store")
+    {
+        Description = "Folder of the local store (ignored with --storage).",
+        DefaultValueFactory = _ => BlobStoreFactory.DefaultFolder,
+    };
+
+    public Option<string?> Storage { get; } = new("--storage")
+    {
+        Description = "Azure Blob Storage instead of a folder: a connection string (UseDevelopmentStorage=true for Azurite) or an account URL (uses DefaultAzureCredential).",
+    };
+
+    public Option<bool> AllowPrivateNetwork { get; } = new("--allow-private-network")
+    {
+        Description = "Allow sources on loopback and private networks (local fixtures, tests). Link-local and cloud metadata addresses stay refused.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Sources);
+        command.Options.Add(Store);
+        command.Options.Add(Storage);
+        command.Options.Add(AllowPrivateNetwork);
+    }
+
+    /// <summary>Builds the services, or prints why it cannot (a clear sentence, no stack trace) and returns null.</summary>
+    public CliServices? CreateServices(ParseResult parseResult, IReadOnlyList<SourceDefinition>? sourcesOverride = null, bool allowPrivateNetwork = false)
+    {
+        try
+        {
+            var sources = sourcesOverride ?? SourceList.Load(parseResult.GetValue(Sources)!);
+            return CliServices.Create(sources, parseResult.GetValue(Store), parseResult.GetValue(Storage),
+                allowPrivateNetwork || parseResult.GetValue(AllowPrivateNetwork));
+        }
+        catch (SourceListException e)
+        {
+            Console.Error.WriteLine($"feedproc: {e.Message}");
+            return null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"feedproc: cannot open the store: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using FeedProcessor.Core.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FeedProcessor.Cli.Hosting;
+
+/// <summary>
+/// Serves the API on http://127.0.0.1:PORT/api/... with Kestrel, the same routes and the same
+/// <see cref="FeedApi"/> code as the Functions app, for machines without Azure Functions Core Tools.
+/// </summary>
+internal static class ApiServer
+{
+    public static WebApplication Build(FeedApi api, int port, ILoggerFactory loggerFactory, string? samplesFolder = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.UseKestrel(options => options.Limits.MaxRequestLineSize = 128 * 1024);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.MapGet("/", () => Results.Redirect("/api/"));
+        if (samplesFolder is not null)
+            app.MapGet("/samples/{name}", (string name) => ServeSample(samplesFolder, name));
+        app.MapGet("/api", (HttpContext context) => ServeAsync(api, context, ""));
+        app.MapGet("/api/{**route}", (HttpContext context, string? route) => ServeAsync(api, context, route ?? ""));
+        return app;
+    }
+
+    /// <summary>Demo mode only: a file of the samples folder, by plain name (no paths, so no traversal).</summary>
+    private static IResult ServeSample(string folder, string name)
+    {
+        if (name.Contains('/') || name.Contains('\\') || name.StartsWith('.')) return Results.NotFound();
+        var path = Path.Combine(folder, name);
+        if (!File.Exists(path)) return Results.NotFound();
+        var contentType = Path.GetExtension(name) switch
+        {
+            ".json" => "application/feed+json",
+            ".atom" => "application/atom+xml",
+            ".html" => "text/html; charset=utf-8",
+            _ => "application/rss+xml",
+        };
+        return Results.File(path, contentType);
+    }
+
+    private static async Task ServeAsync(FeedApi api, HttpContext context, string route)
+    {
+        var response = await api.HandleAsync(AspNetCoreAdapter.ToApiRequest(context.Request, route), context.RequestAborted);
+        await AspNetCoreAdapter.WriteAsync(context.Response, response, context.RequestAborted);
+    }
+}

@@ -1,0 +1,37 @@
+using FeedProcessor.Core.Fetching;
+using FeedProcessor.Core.Sources;
+
+namespace FeedProcessor.Core.Api;
+
+/// <summary>One row of `GET /api/sources`: a source and its health.</summary>
+public sealed record SourceStatus
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public DateTimeOffset? LastPolled { get; init; }
+    public DateTimeOffset? LastSuccess { get; init; }
+    public string? LastStatus { get; init; }
+    public int ConsecutiveFailures { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset? NextPollNotBefore { get; init; }
+    public PendingRedirect? PendingRedirect { get; init; }
+    public string? MovedTo { get; init; }
+    public int ArticleCount { get; init; }
+
+    public static SourceStatus From(SourceDefinition source, SourceFetchState state) => new()
+    {
+        Id = source.Id,
+        Title = source.Title,
+        Url = source.Url.ToString(),
+        LastPolled = state.LastPolled,
+        LastSuccess = state.LastSuccess,
+        LastStatus = state.LastStatus,
+        ConsecutiveFailures = state.ConsecutiveFailures,
+        LastError = state.LastError,
+        NextPollNotBefore = state.NextPollNotBefore,
+        PendingRedirect = state.PendingRedirect,
+        MovedTo = state.MovedTo,
+        ArticleCount = state.ArticleCount,
+    };
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using FeedProcessor.Core.Fetching;
+using FeedProcessor.Core.Normalizing.Identity;
+using FeedProcessor.Core.Parsing;
+using FeedProcessor.Core.Sources;
+using FeedProcessor.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FeedProcessor.Core.Processing;
+
+/// <summary>
+/// One poll of every source: fetch, parse, write each new item as a raw blob, and only then advance the
+/// source's state, so that a crash mid-cycle re-fetches rather than loses. Sources are polled in parallel
+/// (the fetcher limits concurrency per host and in total); one failing source never stops the others.
+/// </summary>
+public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? logger = null)
+{
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly SourceStateStore _states = new(store);
+
+    public async Task<IReadOnlyList<SourcePollReport>> RunAsync(IReadOnlyList<SourceDefinition> sources,
+        Action<SourcePollReport>? onSourceDone = null, CancellationToken cancellationToken = default)
+    {
+        var reports = new SourcePollReport[sources.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, fetcher.Options.TotalConcurrency), CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var report = await PollSourceAsync(sources[i], ct).ConfigureAwait(false);
+                reports[i] = report;
+                onSourceDone?.Invoke(report);
+            }).ConfigureAwait(false);
+        return reports;
+    }
+
+    public async Task<SourcePollReport> PollSourceAsync(SourceDefinition source, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await using var lease = await _states.TryLockAsync(source.Id, LeaseDuration, cancellationToken).ConfigureAwait(false);
+            if (lease is null)
+                return new SourcePollReport { SourceId = source.Id, Status = "busy", Elapsed = clock.Elapsed, Error = "Another host is polling this source right now." };
+            return await PollLockedSourceAsync(source, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Storage down or a bug: this source's state is not advanced, so its items are fetched again next cycle.
+            _logger.LogError(e, "Polling {SourceId} failed; its state was not advanced and the next cycle retries it", source.Id);
+            return new SourcePollReport { SourceId = source.Id, Status = "failed", Elapsed = clock.Elapsed, Error = e.Message };
+        }
+    }
+
+    private async Task<SourcePollReport> PollLockedSourceAsync(SourceDefinition source, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var state = await _states.ReadAsync(source.Id, cancellationToken).ConfigureAwait(false);
+        var result = await fetcher.FetchAsync(source, state, now, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome != FetchOutcome.Fetched)
+        {
+            if (result.Outcome != FetchOutcome.Skipped)
+                await _states.WriteAsync(result.NewState, cancellationToken).ConfigureAwait(false);
+            return Report(source, result.Outcome switch
+            {
+                FetchOutcome.NotModified => "not-modified",
+                FetchOutcome.Skipped => "skipped",
+                _ => "failed",
+            }, result.NewState, clock, error: result.Error);
+        }
+
+        ParsedFeed feed;
+        try
+        {
+            feed = FeedParser.Parse(result.Body ?? [], new ParseOptions { ContentType = result.ContentType, DocumentUrl = result.FinalUrl ?? source.Url, Kind = source.Kind });
+        }
+        catch (FeedParseException e)
+        {
+            var failed = FeedFetcher.RecordFailure(result.NewState, "parse-error", e.Message);
+            await _states.WriteAsync(failed, cancellationToken).ConfigureAwait(false);
+            return Report(source, "failed", failed, clock, error: e.Message);
+        }
+
+        var written = await WriteNewItemsAsync(source, feed, result, now, cancellationToken).ConfigureAwait(false);
+        var next = FeedFetcher.AfterParse(result.NewState, feed.TtlMinutes, now);
+        next.ArticleCount += written.New.Count;
+        next.RememberItems(written.Keys);
+        await _states.WriteAsync(next, cancellationToken).ConfigureAwait(false);
+        foreach (var warning in feed.Warnings)
+            _logger.LogWarning("{SourceId}: {Warning}", source.Id, warning);
+        return Report(source, "fetched", next, clock, written.New.Count, written.Unchanged, rawBlobs: written.New);
+    }
+
+    private async Task<(List<string> New, int Unchanged, List<string> Keys)> WriteNewItemsAsync(SourceDefinition source, ParsedFeed feed,
+        FetchResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArticleIdentity.DropRepeatedGuids(feed.Entries);
+        var seen = result.NewState.SeenItemKeys.ToHashSet(StringComparer.Ordinal);
+        var written = new List<string>();
+        var keys = new List<string>(feed.Entries.Count);
+        var unchanged = 0;
+        foreach (var entry in feed.Entries)
+        {
+            var key = $"{ArticleIdentity.Compute(source.Id, entry)}.{EntryHash(entry)}";
+            keys.Add(key);
+            if (seen.Contains(key)) { unchanged++; continue; }
+            var raw = new RawItem
+            {
+                SourceId = source.Id,
+                SourceTitle = source.Title,
+                SourceUrl = (result.FinalUrl ?? source.Url).ToString(),
+                SourceLanguage = source.Language,
+                TimeZone = source.TimeZone,
+                Format = feed.Format,
+                FeedLanguage = feed.Language,
+                FetchedAt = now,
+                Entry = entry,
+            };
+            var name = $"{source.Id}/{key}.json";
+            // IfNotExists: a re-fetch after a crash finds the blob there and writes nothing twice.
+            var etag = await store.WriteAsync(Containers.Raw, name, StoredJson.Serialize(raw), WriteCondition.IfNotExists, cancellationToken).ConfigureAwait(false);
+            if (etag is null) unchanged++;
+            else written.Add(name);
+        }
+        return (written, unchanged, keys);
+    }
+
+    /// <summary>Changes when the source edits the item, so an edited item is stored again and marked updated.</summary>
+    private static string EntryHash(ParsedEntry entry)
+    {
+        var text = string.Join('\u001f', entry.Title, entry.Link, entry.Published, entry.Updated, entry.SummaryHtml, entry.ContentHtml);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 4));
+    }
+
+    private static SourcePollReport Report(SourceDefinition source, string status, SourceFetchState state, Stopwatch clock,
+        int @new = 0, int unchanged = 0, string? error = null, IReadOnlyList<string>? rawBlobs = null) => new()
+    {
+        SourceId = source.Id,
+        Status = status,
+        New = @new,
+        Unchanged = unchanged,
+        Elapsed = clock.Elapsed,
+        Error = error,
+        State = state,
+        RawBlobs = rawBlobs ?? [],
+    };
+}

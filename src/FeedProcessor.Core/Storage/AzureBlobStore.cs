@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+
+namespace FeedProcessor.Core.Storage;
+
+/// <summary>
+/// Azure Blob Storage (or Azurite) through Azure.Storage.Blobs. In Azure it authenticates with a managed identity
+/// (an account URL plus a credential), never with keys; locally a connection string such as
+/// <c>UseDevelopmentStorage=true</c> selects Azurite. Retries are the SDK's, bounded, so an outage gives a clear
+/// error within seconds instead of hanging a poll cycle.
+/// </summary>
+public sealed class AzureBlobStore : IBlobStore
+{
+    private readonly BlobServiceClient _service;
+    private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new();
+
+    public AzureBlobStore(BlobServiceClient service) => _service = service;
+
+    public string Description => $"Azure Blob Storage {_service.Uri.GetLeftPart(UriPartial.Path)}";
+
+    /// <summary>A connection string (Azurite, keys for local tools) or an account URL used with <paramref name="credential"/>.</summary>
+    public static AzureBlobStore Create(string connectionOrUrl, TokenCredential? credential = null)
+    {
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 3;
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+
+        if (Uri.TryCreate(connectionOrUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+            return new AzureBlobStore(new BlobServiceClient(url, credential ?? new DefaultAzureCredential(), options));
+        return new AzureBlobStore(new BlobServiceClient(connectionOrUrl, options));
+    }
+
+    public async Task<StoredBlob?> ReadAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        BlobNames.Validate(name);
+        var blob = (await ContainerAsync(container, cancellationToken).ConfigureAwait(false)).GetBlobClient(name);
+        try
+        {
+            var result = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return new StoredBlob(result.Value.Content.ToArray(), result.Value.Details.ETag.ToString("H"), result.Value.Details.LastModified);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string?> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, WriteCondition condition,
+        CancellationToken cancellationToken = default)
+    {
+        BlobNames.Validate(name);
+        var blob = (await ContainerAsync(container, cancellationToken).ConfigureAwait(false)).GetBlobClient(name);
+        var options = new BlobUploadOptions
+        {
+            Conditions = condition.Kind switch
+            {
+                WriteConditionKind.IfNotExists => new BlobRequestConditions { IfNoneMatch = ETag.All },
+                WriteConditionKind.IfMatch => new BlobRequestConditions { IfMatch = new ETag(condition.ETag!) },
+                _ => null,
+            },
+            HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(name) },
+        };
+        try
+        {
+            var result = await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
+            return result.Value.ETag.ToString("H");
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListAsync(string container, string? prefix = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
+        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+            if (!item.Name.StartsWith(LeasePrefix, StringComparison.Ordinal))
+                yield return item.Name;
+    }
+
+    public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        BlobNames.Validate(name);
+        var blob = (await ContainerAsync(container, cancellationToken).ConfigureAwait(false)).GetBlobClient(name);
+        return (await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    private const string LeasePrefix = "leases/";
+
+    public async Task<IBlobLease?> TryAcquireLeaseAsync(string container, string name, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        BlobNames.Validate(name);
+        var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
+        var blob = client.GetBlobClient(LeasePrefix + name);
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // The lease blob exists already: the lease on it decides.
+        }
+        // Azure leases last 15 to 60 seconds (or forever); holders renew for longer work.
+        var seconds = Math.Clamp(duration.TotalSeconds, 15, 60);
+        var leaseClient = blob.GetBlobLeaseClient();
+        try
+        {
+            await leaseClient.AcquireAsync(TimeSpan.FromSeconds(seconds), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new AzureLease(leaseClient);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    private Task<BlobContainerClient> ContainerAsync(string container, CancellationToken cancellationToken)
+    {
+        BlobNames.ValidateContainer(container);
+        var lazy = _containers.GetOrAdd(container, c => new Lazy<Task<BlobContainerClient>>(async () =>
+        {
+            var client = _service.GetBlobContainerClient(c);
+            await client.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            return client;
+        }));
+        var task = lazy.Value;
+        // A failed creation (storage down) must not be cached forever.
+        if (task.IsFaulted) _containers.TryRemove(container, out _);
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private static string ContentTypeOf(string name) => Path.GetExtension(name) switch
+    {
+        ".json" => "application/json",
+        ".txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+
+    private sealed class AzureLease(BlobLeaseClient lease) : IBlobLease
+    {
+        public async Task<bool> RenewAsync(CancellationToken cancellationToken = default)
+        {
+            try { await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false); return true; }
+            catch (RequestFailedException) { return false; }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try { await lease.ReleaseAsync().ConfigureAwait(false); }
+            catch (RequestFailedException) { /* expired or taken over: nothing left to release */ }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using FeedProcessor.Core.Processing;
+using FeedProcessor.Core.Sources;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace FeedProcessor.Functions.Functions;
+
+/// <summary>Polls every source on the schedule and writes each new item as a blob in `raw`.</summary>
+public sealed class PollFeeds(PollCycle poll, SourceCatalog catalog, ILogger<PollFeeds> logger)
+{
+    [Function(nameof(PollFeeds))]
+    public async Task RunAsync([TimerTrigger("%PollSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        if (timer.IsPastDue)
+            logger.LogWarning("The poll is running late (past due); the previous cycle or a host restart delayed it");
+        var sources = await catalog.RefreshAsync(cancellationToken);
+        if (catalog.LastError is not null)
+            logger.LogError("The uploaded source list is invalid, keeping the previous one: {Error}", catalog.LastError);
+        var reports = await poll.RunAsync(sources, report =>
+        {
+            if (report.Status == "failed")
+                logger.LogWarning("{SourceId}: failed in {Elapsed}: {Error}", report.SourceId, report.Elapsed, report.Error);
+            else
+                logger.LogInformation("{SourceId}: {Status}, {New} new, {Unchanged} unchanged in {Elapsed}",
+                    report.SourceId, report.Status, report.New, report.Unchanged, report.Elapsed);
+        }, cancellationToken);
+        logger.LogInformation("Poll cycle done: {Sources} sources, {New} new items, {Failed} sources failed",
+            reports.Count, reports.Sum(r => r.New), reports.Count(r => r.Status == "failed"));
+    }
+}
