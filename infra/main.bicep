@@ -26,7 +26,7 @@ param pollSchedule string = '0 */15 * * * *'
 @minValue(1)
 @maxValue(1000)
 @description('Upper bound on Flex Consumption instances; a low cap bounds the cost of a runaway scale-out.')
-param maximumInstanceCount int = 10
+param maximumInstanceCount int = 40
 
 @allowed([
   512

@@ -43,7 +43,7 @@ param instanceMemoryMB int = 2048
 @description('Upper bound on the number of instances the app scales out to.')
 @minValue(1)
 @maxValue(1000)
-param maximumInstanceCount int = 10
+param maximumInstanceCount int = 40
 
 @description('NCRONTAB (6 fields, UTC) schedule of the PollFeeds timer.')
 param pollSchedule string
