@@ -18,14 +18,21 @@ namespace FeedProcessor.Core.Storage;
 public sealed class AzureBlobStore : IBlobStore
 {
     private readonly BlobServiceClient _service;
+    private readonly string _containerPrefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new();
 
-    public AzureBlobStore(BlobServiceClient service) => _service = service;
+    /// <param name="service">The account.</param>
+    /// <param name="containerPrefix">Prepended to every container name, so that several deployments (or test runs) can share one account.</param>
+    public AzureBlobStore(BlobServiceClient service, string containerPrefix = "")
+    {
+        _service = service;
+        _containerPrefix = containerPrefix;
+    }
 
     public string Description => $"Azure Blob Storage {_service.Uri.GetLeftPart(UriPartial.Path)}";
 
     /// <summary>A connection string (Azurite, keys for local tools) or an account URL used with <paramref name="credential"/>.</summary>
-    public static AzureBlobStore Create(string connectionOrUrl, TokenCredential? credential = null)
+    public static AzureBlobStore Create(string connectionOrUrl, TokenCredential? credential = null, string containerPrefix = "")
     {
         var options = new BlobClientOptions();
         options.Retry.MaxRetries = 3;
@@ -35,8 +42,8 @@ public sealed class AzureBlobStore : IBlobStore
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
 
         if (Uri.TryCreate(connectionOrUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
-            return new AzureBlobStore(new BlobServiceClient(url, credential ?? new DefaultAzureCredential(), options));
-        return new AzureBlobStore(new BlobServiceClient(connectionOrUrl, options));
+            return new AzureBlobStore(new BlobServiceClient(url, credential ?? new DefaultAzureCredential(), options), containerPrefix);
+        return new AzureBlobStore(new BlobServiceClient(connectionOrUrl, options), containerPrefix);
     }
 
     public async Task<StoredBlob?> ReadAsync(string container, string name, CancellationToken cancellationToken = default)
@@ -130,7 +137,7 @@ public sealed class AzureBlobStore : IBlobStore
         BlobNames.ValidateContainer(container);
         var lazy = _containers.GetOrAdd(container, c => new Lazy<Task<BlobContainerClient>>(async () =>
         {
-            var client = _service.GetBlobContainerClient(c);
+            var client = _service.GetBlobContainerClient(_containerPrefix + c);
             await client.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
             return client;
         }));

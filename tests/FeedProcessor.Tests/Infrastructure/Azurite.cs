@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace FeedProcessor.Tests.Infrastructure;
+
+/// <summary>
+/// A real Azurite blob service for the tests, started once per test run on a free loopback port with in-memory
+/// persistence. It uses `azurite-blob` from AZURITE_BIN, `.tools/azurite` (where .ci/run installs it), the
+/// repository's node_modules or PATH, and installs it with npm into `.tools/azurite` when none is found.
+/// Tests isolate themselves with a container prefix of their own.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly SemaphoreSlim SharedLock = new(1, 1);
+    private static Azurite? _shared;
+    private Process? _process;
+
+    public int Port { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+
+    private Azurite(int port) => Port = port;
+
+    /// <summary>The instance the whole test run shares.</summary>
+    public static async Task<Azurite> SharedAsync()
+    {
+        await SharedLock.WaitAsync();
+        try { return _shared ??= await StartAsync(); }
+        finally { SharedLock.Release(); }
+    }
+
+    /// <summary>A private instance, for tests that stop and restart storage.</summary>
+    public static async Task<Azurite> StartAsync(int? port = null)
+    {
+        var azurite = new Azurite(port ?? FreePort());
+        await azurite.StartProcessAsync();
+        return azurite;
+    }
+
+    public async Task StartProcessAsync()
+    {
+        var start = new ProcessStartInfo(FindExecutable())
+        {
+            ArgumentList = { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} right after starting.");
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        throw new TimeoutException("Azurite did not start listening within 60 seconds.");
+    }
+
+    public void Stop()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process = null;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+
+    private static string FindExecutable()
+    {
+        var candidates = new List<string?>
+        {
+            Environment.GetEnvironmentVariable("AZURITE_BIN"),
+            RepoPaths.Combine(".tools", "azurite", "node_modules", ".bin", "azurite-blob"),
+            RepoPaths.Combine("node_modules", ".bin", "azurite-blob"),
+        };
+        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(dir => Path.Combine(dir, "azurite-blob")));
+        var found = candidates.FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path));
+        if (found is not null) return found;
+
+        // Not installed: install it the way .ci/run does, so `dotnet test` works on a fresh clone with Node.js.
+        var prefix = RepoPaths.Combine(".tools", "azurite");
+        Directory.CreateDirectory(prefix);
+        var npm = Process.Start(new ProcessStartInfo("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "azurite@3.37.0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("Azurite is not installed and npm could not be started; install Node.js 20+ or run `bash .ci/run`.");
+        var stderr = npm.StandardError.ReadToEndAsync();
+        npm.StandardOutput.ReadToEnd();
+        npm.WaitForExit();
+        var installed = Path.Combine(prefix, "node_modules", ".bin", "azurite-blob");
+        if (npm.ExitCode != 0 || !File.Exists(installed))
+            throw new InvalidOperationException($"Azurite is not installed and `npm install azurite` failed: {stderr.Result}");
+        return installed;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
