@@ -152,7 +152,10 @@ public sealed class FeedFetcher : IDisposable
         if (exchange.HostBlock is { } block) _hosts.Block(HostGate.KeyOf(exchange.FinalUrl), now + block);
         if (exchange.Failed)
         {
-            var status = exchange.Status?.ToString(CultureInfo.InvariantCulture) ?? exchange.FailureKind!;
+            // An HTTP error is best told by its code; a 200 whose body was refused by what went wrong with it.
+            var status = exchange.FailureKind == FetchErrorKind.Http && exchange.Status is { } code
+                ? code.ToString(CultureInfo.InvariantCulture)
+                : exchange.FailureKind!;
             return new FetchResult
             {
                 Outcome = FetchOutcome.Failed,
