@@ -221,7 +221,8 @@ public sealed class FeedFetcher : IDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return exchange.Fail(FetchErrorKind.Timeout,
-                $"{UrlRedactor.Redact(exchange.FinalUrl)} did not answer within {_options.RequestTimeout.TotalSeconds:0.#} seconds.");
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{UrlRedactor.Redact(exchange.FinalUrl)} did not answer within {_options.RequestTimeout.TotalSeconds:0.#} seconds."));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -11,7 +11,7 @@ public sealed class FetchResult
     /// <summary>The raw Content-Type header (with its charset parameter), as the server sent it.</summary>
     public string? ContentType { get; init; }
 
-    /// <summary>The URL that answered, after redirects.</summary>
+    /// <summary>The URL that answered, after redirects; raw, for resolving relative links. Show it only through <see cref="Safety.UrlRedactor"/>.</summary>
     public Uri? FinalUrl { get; init; }
 
     public int? HttpStatus { get; init; }

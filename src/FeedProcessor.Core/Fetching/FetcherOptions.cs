@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 
 namespace FeedProcessor.Core.Fetching;
@@ -64,7 +65,9 @@ public sealed class FetcherOptions
     }
 
     internal string DescribeSizeLimit() =>
-        MaxBodyBytes % MiB == 0 ? $"{MaxBodyBytes / MiB} MiB" : $"{MaxBodyBytes:N0} bytes";
+        MaxBodyBytes % MiB == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{MaxBodyBytes / MiB} MiB")
+            : string.Create(CultureInfo.InvariantCulture, $"{MaxBodyBytes:N0} bytes");
 
     private static string AssemblyVersion()
     {
