@@ -19,7 +19,7 @@ internal static class RunCommand
         var interval = new Option<TimeSpan>("--interval") { Description = "Time between poll cycles (hh:mm:ss).", DefaultValueFactory = _ => TimeSpan.FromMinutes(15) };
         var demo = new Option<bool>("--demo")
         {
-            Description = "Poll the bundled sample feeds (seeds/samples) served by this process instead of the real sources, and import the sample raw articles in seeds/. Needs no network.",
+            Description = "Poll the bundled sample feeds (seeds/samples), served by this process, instead of the real sources. Needs no network.",
         };
         var command = new Command("run", "Poll continuously, normalize, and serve the merged feed at http://127.0.0.1:PORT/api/feed.");
         common.AddTo(command);
@@ -55,7 +55,6 @@ internal static class RunCommand
             Console.Error.WriteLine($"Serving the merged feed at http://127.0.0.1:{listenPort}/api/feed (store: {services.Store.Description}). Press Ctrl+C to stop.");
             try
             {
-                if (demoMode) await DemoSamples.ImportRawArticlesAsync(services.Store, cancellationToken);
                 await services.Pipeline.CatchUpAsync(cancellationToken);
                 var every = parseResult.GetValue(interval);
                 while (!cancellationToken.IsCancellationRequested)

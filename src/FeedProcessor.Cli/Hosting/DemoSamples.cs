@@ -1,12 +1,10 @@
 using FeedProcessor.Core.Sources;
-using FeedProcessor.Core.Storage;
 
 namespace FeedProcessor.Cli.Hosting;
 
 /// <summary>
 /// `feedproc run --demo`: the sample feeds in `seeds/samples/` are served by the same process under `/samples/`
-/// and polled like real sources, and the sample raw articles in `seeds/` (the scraped plain-text format) are
-/// dropped into the raw container, so the whole pipeline shows a merged feed with no network at all.
+/// and polled like real sources, so the whole pipeline shows a merged feed with no network at all.
 /// </summary>
 internal static class DemoSamples
 {
@@ -31,15 +29,6 @@ internal static class DemoSamples
         {
             Console.Error.WriteLine($"feedproc: {e.Message}");
             return null;
-        }
-    }
-
-    public static async Task ImportRawArticlesAsync(IBlobStore store, CancellationToken cancellationToken)
-    {
-        foreach (var file in Directory.EnumerateFiles("seeds", "*.txt"))
-        {
-            var name = $"primeminister-kz/{Path.GetFileName(file)}";
-            await store.WriteAsync(Containers.Raw, name, await File.ReadAllBytesAsync(file, cancellationToken), WriteCondition.IfNotExists, cancellationToken);
         }
     }
 }

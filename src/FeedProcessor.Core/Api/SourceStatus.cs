@@ -1,4 +1,5 @@
 using FeedProcessor.Core.Fetching;
+using FeedProcessor.Core.Fetching.Safety;
 using FeedProcessor.Core.Sources;
 
 namespace FeedProcessor.Core.Api;
@@ -15,7 +16,7 @@ public sealed record SourceStatus
     public int ConsecutiveFailures { get; init; }
     public string? LastError { get; init; }
     public DateTimeOffset? NextPollNotBefore { get; init; }
-    public PendingRedirect? PendingRedirect { get; init; }
+    public PendingMove? PendingRedirect { get; init; }
     public string? MovedTo { get; init; }
     public int ArticleCount { get; init; }
 
@@ -23,15 +24,20 @@ public sealed record SourceStatus
     {
         Id = source.Id,
         Title = source.Title,
-        Url = source.Url.ToString(),
+        Url = UrlRedactor.Redact(source.Url),
         LastPolled = state.LastPolled,
         LastSuccess = state.LastSuccess,
         LastStatus = state.LastStatus,
         ConsecutiveFailures = state.ConsecutiveFailures,
         LastError = state.LastError,
         NextPollNotBefore = state.NextPollNotBefore,
-        PendingRedirect = state.PendingRedirect,
-        MovedTo = state.MovedTo,
+        PendingRedirect = state.PendingRedirect is { } pending
+            ? new PendingMove(UrlRedactor.Redact(pending.Target), pending.FirstSeen, pending.LastSeen, pending.Polls)
+            : null,
+        MovedTo = state.MovedTo is null ? null : UrlRedactor.Redact(state.MovedTo),
         ArticleCount = state.ArticleCount,
     };
 }
+
+/// <summary>A permanent redirect the source has not yet moved to (it must hold for the grace period first).</summary>
+public sealed record PendingMove(string Target, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int Polls);

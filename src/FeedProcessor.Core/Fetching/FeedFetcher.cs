@@ -60,6 +60,8 @@ public sealed class FeedFetcher : IDisposable
 
     public NetworkGuard Guard => _guard;
 
+    public FetcherOptions Options => _options;
+
     /// <summary>A token that fires when the cycle budget is spent; pass it to every fetch of one poll cycle.</summary>
     public CancellationTokenSource CreateCycleBudget(CancellationToken outer = default)
     {

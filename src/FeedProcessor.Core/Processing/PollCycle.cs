@@ -26,8 +26,10 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         Action<SourcePollReport>? onSourceDone = null, CancellationToken cancellationToken = default)
     {
         var reports = new SourcePollReport[sources.Count];
+        // The budget bounds the whole cycle, so one slow server never delays the next cycle indefinitely.
+        using var budget = fetcher.CreateCycleBudget(cancellationToken);
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, fetcher.Options.TotalConcurrency), CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, fetcher.Options.TotalConcurrency), CancellationToken = budget.Token },
             async (i, ct) =>
             {
                 var report = await PollSourceAsync(sources[i], ct).ConfigureAwait(false);
@@ -79,13 +81,13 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         }
         catch (FeedParseException e)
         {
-            var failed = FeedFetcher.RecordFailure(result.NewState, "parse-error", e.Message);
+            var failed = fetcher.AfterParseFailure(result, FetchErrorKind.ParseError, e.Message, now);
             await _states.WriteAsync(failed, cancellationToken).ConfigureAwait(false);
             return Report(source, "failed", failed, clock, error: e.Message);
         }
 
         var written = await WriteNewItemsAsync(source, feed, result, now, cancellationToken).ConfigureAwait(false);
-        var next = FeedFetcher.AfterParse(result.NewState, feed.TtlMinutes, now);
+        var next = fetcher.AfterParse(result.NewState, feed.TtlMinutes, now);
         next.ArticleCount += written.New.Count;
         next.RememberItems(written.Keys);
         await _states.WriteAsync(next, cancellationToken).ConfigureAwait(false);
