@@ -27,6 +27,7 @@ builder.Services.AddSingleton(_ => new FeedFetcher(new FetcherOptions
     AllowPrivateNetwork = settings.GetValue("FeedProcessor:AllowPrivateNetwork", false),
     ContactUrl = settings["FeedProcessor:ContactUrl"] ?? new FetcherOptions().ContactUrl,
 }));
+builder.Services.AddSingleton(services => new PoisonStore(services.GetRequiredService<IBlobStore>()));
 builder.Services.AddSingleton(services => new FeedIndexStore(services.GetRequiredService<IBlobStore>()));
 builder.Services.AddSingleton(services => new PollCycle(
     services.GetRequiredService<IBlobStore>(), services.GetRequiredService<FeedFetcher>(), services.GetRequiredService<ILogger<PollCycle>>()));

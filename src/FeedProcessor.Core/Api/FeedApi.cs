@@ -42,8 +42,10 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
     {
         if (_sourcesCache is { } cached && DateTimeOffset.UtcNow - cached.At < SourcesCacheInterval) return cached.Rows;
         var list = sources();
+        var poisoned = (await new PoisonStore(store).ListNamesAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(name => name.Split('/')[0]).ToDictionary(g => g.Key, g => g.Count());
         var rows = await Task.WhenAll(list.Select(async source =>
-            SourceStatus.From(source, await _states.ReadAsync(source.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+            SourceStatus.From(source, await _states.ReadAsync(source.Id, cancellationToken).ConfigureAwait(false), poisoned.GetValueOrDefault(source.Id)))).ConfigureAwait(false);
         _sourcesCache = (DateTimeOffset.UtcNow, rows);
         return rows;
     }

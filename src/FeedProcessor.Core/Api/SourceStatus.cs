@@ -19,9 +19,12 @@ public sealed record SourceStatus
     public PendingMove? PendingRedirect { get; init; }
     public string? MovedTo { get; init; }
     public int ArticleCount { get; init; }
+    /// <summary>Items of this source that could not be normalized and were set aside in the `poison` container.</summary>
+    public int PoisonedItems { get; init; }
 
-    public static SourceStatus From(SourceDefinition source, SourceFetchState state) => new()
+    public static SourceStatus From(SourceDefinition source, SourceFetchState state, int poisonedItems = 0) => new()
     {
+        PoisonedItems = poisonedItems,
         Id = source.Id,
         Title = source.Title,
         Url = UrlRedactor.Redact(source.Url),

@@ -16,15 +16,15 @@ namespace FeedProcessor.Core.Processing;
 public sealed class Pipeline
 {
     private const int IndexBatchSize = 500;
-    private readonly IBlobStore _store;
     private readonly PollCycle _poll;
+    private readonly PoisonStore _poison;
     private readonly RawItemProcessor _normalizer;
     private readonly FeedIndexStore _index;
     private readonly ILogger _logger;
 
     public Pipeline(IBlobStore store, FeedFetcher fetcher, FeedIndexStore index, Func<string, SourceDefinition?> findSource, ILogger? logger = null)
     {
-        _store = store;
+        _poison = new PoisonStore(store);
         _logger = logger ?? NullLogger.Instance;
         _poll = new PollCycle(store, fetcher, _logger);
         _normalizer = new RawItemProcessor(store, findSource, _logger);
@@ -46,7 +46,8 @@ public sealed class Pipeline
     /// <summary>Normalizes raw blobs left without an article, e.g. by a crash between polling and normalizing.</summary>
     public async Task<NormalizeResult> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        var pending = await _normalizer.FindUnprocessedAsync(cancellationToken).ConfigureAwait(false);
+        var poisoned = await _poison.ListNamesAsync(cancellationToken).ConfigureAwait(false);
+        var pending = (await _normalizer.FindUnprocessedAsync(cancellationToken).ConfigureAwait(false)).Where(name => !poisoned.Contains(name)).ToList();
         if (pending.Count > 0) _logger.LogInformation("Normalizing {Count} raw items left from an earlier run", pending.Count);
         return await NormalizeAsync(pending, cancellationToken).ConfigureAwait(false);
     }
@@ -66,12 +67,36 @@ public sealed class Pipeline
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     Interlocked.Increment(ref failed);
-                    _logger.LogError(e, "Could not normalize raw item {RawName}; it stays in raw and is retried on the next start", name);
+                    await RecordFailureAsync(name, e, _poison, _logger, ct).ConfigureAwait(false);
                 }
             }).ConfigureAwait(false);
 
+        // One index write per batch, not per article: far fewer blob transactions and conflicts.
         foreach (var batch in articles.Chunk(IndexBatchSize))
             await _index.MergeAsync(batch, cancellationToken).ConfigureAwait(false);
         return new NormalizeResult(articles.Count, failed);
+    }
+
+    /// <summary>
+    /// Counts a failed normalization: retried (on the next start, or by the host's redelivery) until it has failed
+    /// <see cref="PoisonStore.MaxAttempts"/> times, then set aside in `poison` with the reason. Never throws for a
+    /// storage problem while recording, so one bad blob never stops the others.
+    /// </summary>
+    public static async Task<bool> RecordFailureAsync(string rawName, Exception error, PoisonStore poison, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await poison.RecordFailureAsync(rawName, $"{error.GetType().Name}: {error.Message}", cancellationToken).ConfigureAwait(false))
+            {
+                logger.LogError(error, "Raw item {RawName} failed {Attempts} times and was moved to the poison container", rawName, PoisonStore.MaxAttempts);
+                return true;
+            }
+            logger.LogWarning(error, "Could not normalize raw item {RawName}; it stays in raw and is retried", rawName);
+        }
+        catch (Exception recordError) when (recordError is not OperationCanceledException)
+        {
+            logger.LogError(error, "Could not normalize raw item {RawName}, nor record the failure ({RecordError})", rawName, recordError.Message);
+        }
+        return false;
     }
 }

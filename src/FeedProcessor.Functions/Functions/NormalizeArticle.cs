@@ -9,10 +9,10 @@ namespace FeedProcessor.Functions.Functions;
 /// <summary>
 /// Normalizes each new raw blob into an article and merges it into the feed index. Flex Consumption supports
 /// only the Event Grid source for blob triggers; Event Grid delivers at least once, and processing the same
-/// blob twice gives the same article and index entry. After `poisonBlobThreshold` failures (host.json) the
-/// host moves the blob's message to the poison queue.
+/// blob twice gives the same article and index entry. A blob that keeps failing is set aside in the `poison`
+/// container with the reason after a bounded number of attempts (host.json's poisonBlobThreshold is a backstop).
 /// </summary>
-public sealed class NormalizeArticle(RawItemProcessor normalizer, FeedIndexStore index, SourceCatalog catalog, ILogger<NormalizeArticle> logger)
+public sealed class NormalizeArticle(RawItemProcessor normalizer, FeedIndexStore index, SourceCatalog catalog, PoisonStore poison, ILogger<NormalizeArticle> logger)
 {
     [Function(nameof(NormalizeArticle))]
     public async Task RunAsync(
@@ -21,7 +21,18 @@ public sealed class NormalizeArticle(RawItemProcessor normalizer, FeedIndexStore
         CancellationToken cancellationToken)
     {
         await catalog.EnsureLoadedAsync(cancellationToken);
-        var article = await normalizer.ProcessAsync(name, cancellationToken);
+        if (await poison.IsPoisonedAsync(name, cancellationToken)) return;
+        Core.Normalizing.Article? article;
+        try
+        {
+            article = await normalizer.ProcessAsync(name, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Set aside after bounded attempts; until then rethrow, so the host delivers the blob again.
+            if (await Pipeline.RecordFailureAsync(name, e, poison, logger, cancellationToken)) return;
+            throw;
+        }
         if (article is null)
         {
             logger.LogInformation("Raw blob {Name} is gone; nothing to normalize", name);
