@@ -70,8 +70,13 @@ public sealed class FeedEndpoint
             OutputFormat.Json => Json,
             _ => Rss,
         };
-        var newest = selection.Items.Count > 0 ? selection.Items.Max(ArticleContent.LastChanged) : index.Updated;
-        var updated = newest > index.Updated || selection.Items.Count == 0 ? newest : index.Updated;
+        // The index time moves on with every merge, also when an echo only adds to "also published by".
+        var updated = index.Updated;
+        foreach (var item in selection.Items)
+        {
+            var changed = ArticleContent.LastChanged(item);
+            if (changed > updated) updated = changed;
+        }
         if (updated == default) updated = DateTimeOffset.UnixEpoch;
 
         var document = new FeedDocument
