@@ -1,3 +1,4 @@
+using CsCheck;
 using FeedProcessor.Core.Publishing;
 using static FeedProcessor.Tests.Publishing.PublishingFixtures;
 
@@ -132,5 +133,32 @@ public sealed class FeedIndexMergeTests
         index.Merge([Make("a"), null!, Make("b", minutes: 1)]);
 
         Assert.Equal(2, index.Articles.Count);
+    }
+}
+
+public sealed class FeedIndexMergePropertyTests
+{
+    private static readonly Gen<List<(int Id, int Source, int Minute, int Url)>> Batch =
+        Gen.Select(Gen.Int[0, 25], Gen.Int[0, 3], Gen.Int[0, 60], Gen.Int[0, 8]).List[0, 30];
+
+    [Fact]
+    public void After_any_merges_ids_are_unique_ordered_capped_and_also_published_by_is_clean()
+    {
+        Gen.Select(Batch, Batch).Sample((first, second) =>
+        {
+            var index = new FeedIndex();
+            foreach (var batch in new[] { first, second })
+                index.Merge(batch.Select(x => Make($"{x.Source}-{x.Id}", sourceId: $"s{x.Source}", minutes: x.Minute,
+                    url: $"https://gov.example/{x.Url}")), capacity: 15);
+
+            Assert.True(index.Articles.Count <= 15);
+            Assert.Equal(index.Articles.Count, index.Articles.Select(a => a.Id).Distinct().Count());
+            for (var i = 1; i < index.Articles.Count; i++) Assert.True(FeedIndex.NewestFirst(index.Articles[i - 1], index.Articles[i]) < 0);
+            Assert.All(index.Articles, a =>
+            {
+                Assert.DoesNotContain(a.SourceId, a.AlsoPublishedBy);
+                Assert.Equal(a.AlsoPublishedBy.Count, a.AlsoPublishedBy.Distinct().Count());
+            });
+        }, iter: 500);
     }
 }

@@ -108,7 +108,7 @@ public sealed partial record FeedQuery
         if (values.TryGetValue("lang", out var language))
         {
             language = language.Trim();
-            if (language.Length > 35 || !LanguagePattern().IsMatch(language))
+            if (!LanguageTags.IsWellFormed(language))
                 return Invalid("lang", $"'{Shorten(language)}' is not a BCP 47 language tag such as 'ru' or 'kk-KZ'.");
             result = result with { Language = language };
         }
@@ -179,11 +179,8 @@ public sealed partial record FeedQuery
     /// <summary>Echoes at most a short prefix of a bad value: a 100 KB value must not come back in the error.</summary>
     private static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex SourceIdPattern();
-
-    [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")]
-    private static partial Regex LanguagePattern();
 }
 
 /// <summary>Either a query or the problem that made it invalid.</summary>

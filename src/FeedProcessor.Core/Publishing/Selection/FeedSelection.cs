@@ -5,7 +5,7 @@ namespace FeedProcessor.Core.Publishing.Selection;
 /// <summary>The articles of one response, newest first, with the title that says what they are.</summary>
 public sealed record FeedSelection(string Title, IReadOnlyList<Article> Items)
 {
-    /// <summary>The language every item shares, or null when they differ or some item has none.</summary>
+    /// <summary>The language every item shares, or null when they differ, some item has none or it is not a BCP 47 tag.</summary>
     public string? CommonLanguage
     {
         get
@@ -13,7 +13,7 @@ public sealed record FeedSelection(string Title, IReadOnlyList<Article> Items)
             string? common = null;
             foreach (var item in Items)
             {
-                if (string.IsNullOrWhiteSpace(item.Language)) return null;
+                if (!LanguageTags.IsWellFormed(item.Language)) return null;
                 if (common is null) common = item.Language;
                 else if (!string.Equals(common, item.Language, StringComparison.OrdinalIgnoreCase)) return null;
             }

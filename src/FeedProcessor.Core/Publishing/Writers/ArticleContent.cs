@@ -21,8 +21,12 @@ public static class ArticleContent
     }
 
     /// <summary>The author readers show: the article's byline, else the publishing source.</summary>
-    public static string AuthorName(Article article) =>
-        string.IsNullOrWhiteSpace(article.Author) ? article.SourceTitle : article.Author;
+    public static string AuthorName(Article article, FeedDocument document) =>
+        string.IsNullOrWhiteSpace(article.Author) ? SourceName(article, document) : article.Author;
+
+    /// <summary>The publishing source's title; validators reject an empty one, so fall back to the configured title or id.</summary>
+    public static string SourceName(Article article, FeedDocument document) =>
+        string.IsNullOrWhiteSpace(article.SourceTitle) ? document.SourceTitle(article.SourceId) : article.SourceTitle;
 
     /// <summary>When the article last changed, as Atom's required updated and JSON Feed's date_modified.</summary>
     public static DateTimeOffset LastChanged(Article article) => article.Updated ?? article.Published ?? article.FirstSeen;

@@ -158,6 +158,16 @@ public sealed class RssWriterTests
     }
 
     [Fact]
+    public void A_language_that_is_not_a_bcp_47_tag_is_never_written()
+    {
+        var index = new FeedIndex();
+        index.Merge([Make("a", language: "Russian language"), Make("b", language: "Russian language", minutes: 1)]);
+
+        Assert.Null(RenderXml(index: index).Root!.Element("channel")!.Element("language"));
+        Assert.DoesNotContain("xml:lang", Render("format=atom", index));
+    }
+
+    [Fact]
     public void No_url_anywhere_is_relative_even_when_an_article_carries_one()
     {
         var index = SampleIndex();

@@ -38,14 +38,14 @@ public sealed class AtomWriter : IFeedWriter
     private static void WriteEntry(XmlWriter xml, Article article, FeedDocument document)
     {
         xml.WriteStartElement("entry", Namespace);
-        if (!string.IsNullOrWhiteSpace(article.Language)) xml.WriteAttributeString("xml", "lang", null, article.Language);
+        if (LanguageTags.IsWellFormed(article.Language)) xml.WriteAttributeString("xml", "lang", null, article.Language);
         xml.WriteElementString("id", Namespace, ArticleContent.Guid(article));
         WriteText(xml, "title", article.Title);
         xml.WriteElementString("updated", Namespace, FeedDates.Rfc3339(ArticleContent.LastChanged(article)));
         if (article.Published is { } published) xml.WriteElementString("published", Namespace, FeedDates.Rfc3339(published));
 
         xml.WriteStartElement("author", Namespace);
-        xml.WriteElementString("name", Namespace, ArticleContent.AuthorName(article));
+        xml.WriteElementString("name", Namespace, ArticleContent.AuthorName(article, document));
         xml.WriteEndElement();
 
         if (FeedUrls.AbsoluteHttp(article.Url) is { } url) WriteLink(xml, "alternate", "text/html", url);
@@ -73,7 +73,7 @@ public sealed class AtomWriter : IFeedWriter
 
         xml.WriteStartElement("source", Namespace);
         xml.WriteElementString("id", Namespace, "urn:feedprocessor:source:" + article.SourceId);
-        WriteText(xml, "title", article.SourceTitle);
+        WriteText(xml, "title", ArticleContent.SourceName(article, document));
         xml.WriteElementString("updated", Namespace, FeedDates.Rfc3339(ArticleContent.LastChanged(article)));
         if (document.SourceFeedUrl(article) is { } sourceUrl) WriteLink(xml, "self", null, sourceUrl);
         xml.WriteEndElement();

@@ -50,7 +50,7 @@ public sealed class JsonFeedWriter : IFeedWriter
 
         json.WriteStartArray("authors");
         json.WriteStartObject();
-        WriteText(json, "name", ArticleContent.AuthorName(article));
+        WriteText(json, "name", ArticleContent.AuthorName(article, document));
         json.WriteEndObject();
         json.WriteEndArray();
 
@@ -61,11 +61,11 @@ public sealed class JsonFeedWriter : IFeedWriter
             foreach (var tag in tags) json.WriteStringValue(SafeText.Clean(tag));
             json.WriteEndArray();
         }
-        if (!string.IsNullOrWhiteSpace(article.Language)) WriteText(json, "language", article.Language);
+        if (LanguageTags.IsWellFormed(article.Language)) WriteText(json, "language", article.Language);
 
         json.WriteStartObject("_feedprocessor");
         WriteText(json, "source_id", article.SourceId);
-        WriteText(json, "source_title", article.SourceTitle);
+        WriteText(json, "source_title", ArticleContent.SourceName(article, document));
         if (document.SourceFeedUrl(article) is { } sourceUrl) json.WriteString("source_url", sourceUrl);
         json.WriteStartArray("also_published_by");
         foreach (var sourceId in article.AlsoPublishedBy) json.WriteStringValue(SafeText.Clean(sourceId));

@@ -73,7 +73,7 @@ public sealed class RssWriter : IFeedWriter
         {
             xml.WriteStartElement("source");
             xml.WriteAttributeString("url", sourceUrl);
-            xml.WriteString(article.SourceTitle);
+            xml.WriteString(ArticleContent.SourceName(article, document));
             xml.WriteEndElement();
         }
 
