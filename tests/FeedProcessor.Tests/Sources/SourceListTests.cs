@@ -1,7 +1,7 @@
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Tests.Infrastructure;
 
-namespace FeedProcessor.Tests.Sources;
+namespace FeedProcessor.Tests.SourceFiles;
 
 public sealed class SourceListTests
 {

@@ -67,7 +67,7 @@ public static class HomePage
             .Append(healthy ? "OK" : $"Failing ({source.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture)} in a row)");
         if (source.LastStatus is { } status) page.Append(" <small>").Append(Encode(status)).Append("</small>");
         if (source.LastError is { } error) page.Append("<br><small>").Append(Encode(error)).Append("</small>");
-        if (source.PendingRedirect is { } redirect) page.Append("<br><small>Moved to ").Append(Encode(redirect)).Append("</small>");
+        if (source.PendingRedirect is { } redirect) page.Append("<br><small>Moved to ").Append(Encode(redirect.Target)).Append("</small>");
         page.Append("</td>");
 
         page.Append("<td>").Append(Encode(Time(source.LastSuccess))).Append("</td><td>").Append(Encode(Time(source.LastPolled))).Append("</td>")

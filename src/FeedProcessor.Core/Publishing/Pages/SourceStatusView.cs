@@ -1,6 +1,9 @@
 namespace FeedProcessor.Core.Publishing.Pages;
 
-/// <summary>What the home page shows about one source's health; the host fills it from the fetch state.</summary>
+/// <summary>
+/// One source and its health: a row of `GET /api/sources` and of the home page. Filled from the fetch state by
+/// the API, with URLs already redacted.
+/// </summary>
 public sealed record SourceStatusView
 {
     public required string Id { get; init; }
@@ -14,7 +17,13 @@ public sealed record SourceStatusView
     public int ConsecutiveFailures { get; init; }
     public int ArticleCount { get; init; }
     public DateTimeOffset? NextPollNotBefore { get; init; }
-    /// <summary>A permanent redirect seen but not yet adopted into the sources file.</summary>
-    public string? PendingRedirect { get; init; }
+    /// <summary>A permanent redirect seen but not yet adopted (it must hold for the grace period first).</summary>
+    public PendingMove? PendingRedirect { get; init; }
+    /// <summary>The URL polled instead of the configured one, once a permanent redirect has held.</summary>
+    public string? MovedTo { get; init; }
+    /// <summary>Items of this source that could not be normalized and were set aside in the `poison` container.</summary>
+    public int PoisonedItems { get; init; }
     public string? Language { get; init; }
 }
+
+public sealed record PendingMove(string Target, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int Polls);

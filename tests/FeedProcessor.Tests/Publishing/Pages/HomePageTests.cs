@@ -19,7 +19,7 @@ public sealed class HomePageTests
         {
             Id = "evil", Title = "<script>alert('x')</script><img src=x onerror=alert(1)>", Url = "javascript:alert(1)",
             LastPolled = Epoch.AddHours(2), LastStatus = "503", LastError = "<b>Service Unavailable</b>", ConsecutiveFailures = 4,
-            PendingRedirect = "https://new.example.kz/\"><script>alert(2)</script>",
+            PendingRedirect = new PendingMove("https://new.example.kz/\"><script>alert(2)</script>", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1),
         },
     ];
 
