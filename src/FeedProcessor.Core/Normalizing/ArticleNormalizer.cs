@@ -94,8 +94,18 @@ public sealed class ArticleNormalizer
         }
     }
 
-    private static string Summarize(IReadOnlyList<string> paragraphs) =>
-        paragraphs.Count == 0 ? "" : Truncation.AtWordBoundary(Whitespace.Collapse(string.Join(' ', paragraphs)), MaxSummaryLength);
+    private static string Summarize(IReadOnlyList<string> paragraphs)
+    {
+        // Only the head of a long text can end up in the summary; joining all of it would be wasted work.
+        var head = new System.Text.StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            if (head.Length > 0) head.Append(' ');
+            head.Append(paragraph);
+            if (head.Length > 2 * MaxSummaryLength) break;
+        }
+        return Truncation.AtWordBoundary(PlainText.WithoutMarkup(Whitespace.Collapse(head.ToString())), MaxSummaryLength);
+    }
 
     private static DateTimeOffset? ReadDate(string? text, string field, NormalizeContext context, Action<string> warn)
     {

@@ -9,7 +9,7 @@ namespace FeedProcessor.Core.Normalizing.Text;
 /// </summary>
 internal static partial class TitleCleaner
 {
-    public const int MaxGeneratedLength = 150;
+    public const int MaxGeneratedLength = 160;
     private const int MaxSuffixLength = 80;
 
     /// <param name="siteNames">Names the site goes by: source title, site host, entry site; compared case-insensitively.</param>
