@@ -1,13 +1,185 @@
+using FeedProcessor.Core.Normalizing.Duplicates;
+using FeedProcessor.Core.Normalizing.Html;
+using FeedProcessor.Core.Normalizing.Identity;
+using FeedProcessor.Core.Normalizing.Language;
+using FeedProcessor.Core.Normalizing.Text;
+using FeedProcessor.Core.Normalizing.Urls;
 using FeedProcessor.Core.Parsing;
+using FeedProcessor.Core.Parsing.Dates;
 
 namespace FeedProcessor.Core.Normalizing;
 
 /// <summary>Entry point of the normalizing stage: one parsed entry in, one clean article out.</summary>
 public sealed class ArticleNormalizer
 {
+    public const int MaxSummaryLength = 300;
+
+    /// <summary>Clocks of publishers and ours disagree by a little; only dates beyond this are "in the future".</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
     /// <summary>One instance serves the whole process: the sanitizer it holds is expensive to configure.</summary>
     public static ArticleNormalizer Shared { get; } = new();
 
+    /// <summary>
+    /// Never throws on bad input: whatever cannot be read is left empty (or null) and explained in
+    /// <paramref name="warnings"/>; everything else of the entry is kept. Throws only on null arguments or a context without a source id.
+    /// </summary>
     public Article Normalize(ParsedEntry entry, NormalizeContext context, ICollection<string>? warnings = null)
-        => throw new NotImplementedException("normalizing stage not built yet");
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrWhiteSpace(context.SourceId, nameof(context));
+
+        void Warn(string message) =>
+            warnings?.Add($"{context.SourceId}: item {Describe(entry)}: {message}");
+
+        var url = UrlCleaner.Clean(entry.Link, context.SourceUrl);
+        if (url is null && !string.IsNullOrWhiteSpace(entry.Link))
+            Warn($"link \"{Shorten(entry.Link)}\" is not an http(s) URL; the article has no link");
+        var baseUrl = url is not null ? new Uri(url) : context.SourceUrl;
+
+        var hasContent = !string.IsNullOrWhiteSpace(entry.ContentHtml);
+        var content = CleanHtmlOrWarn(hasContent ? entry.ContentHtml : entry.SummaryHtml, baseUrl, Warn);
+        var summarySource = hasContent && !string.IsNullOrWhiteSpace(entry.SummaryHtml)
+            ? CleanHtmlOrWarn(entry.SummaryHtml, baseUrl, Warn)
+            : content;
+        var summary = Summarize(summarySource.Paragraphs);
+        if (summary.Length == 0) summary = Summarize(content.Paragraphs);
+
+        var published = ReadDate(entry.Published, "published", context, Warn)
+                         ?? (string.IsNullOrWhiteSpace(entry.Published) ? ReadDate(entry.Updated, "updated", context, Warn) : null);
+        var updated = string.IsNullOrWhiteSpace(entry.Published) ? null : ReadDate(entry.Updated, "updated", context, Warn);
+        if (updated <= published) updated = null;
+
+        var site = SiteOf(entry.Site, url, context.SourceUrl);
+        var contentText = content.Text;
+        var title = TitleCleaner.Clean(entry.Title, SiteNames(context, site, entry.Site),
+            [contentText, summary], LastResortTitle(context, published));
+
+        return new Article
+        {
+            Id = ArticleIdentity.Compute(context.SourceId, entry, url is null ? null : UrlCleaner.Canonicalize(url)),
+            SourceId = context.SourceId,
+            SourceTitle = context.SourceTitle,
+            SourceUrl = context.SourceUrl?.AbsoluteUri,
+            Site = site,
+            Title = title,
+            Url = url,
+            Published = published,
+            Updated = updated,
+            FirstSeen = context.FetchedAt,
+            Author = NullIfEmpty(PlainText.FromInlineHtml(entry.Author)),
+            Language = LanguageOf(entry, context, title, contentText.Length > 0 ? contentText : summary, Warn),
+            Categories = CategoriesOf(entry.Categories),
+            Summary = summary,
+            ContentHtml = content.Html,
+            ContentText = contentText,
+            ImageUrl = LeadImage(entry.ImageUrl, baseUrl, content.FirstImageUrl),
+            ContentHash = Hashes.Short(title, contentText),
+            SimHash = SimHash.Compute(contentText.Length > 0 ? contentText : title),
+        };
+    }
+
+    private static CleanHtml CleanHtmlOrWarn(string? html, Uri? baseUrl, Action<string> warn)
+    {
+        try
+        {
+            return HtmlCleaner.Clean(html, baseUrl);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The sanitizer has never been seen to fail, but one broken body must not cost the rest of the item.
+            warn($"content could not be sanitized and was dropped ({exception.GetType().Name}: {exception.Message})");
+            return CleanHtml.Empty;
+        }
+    }
+
+    private static string Summarize(IReadOnlyList<string> paragraphs)
+    {
+        // Only the head of a long text can end up in the summary; joining all of it would be wasted work.
+        var head = new System.Text.StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            if (head.Length > 0) head.Append(' ');
+            head.Append(paragraph);
+            if (head.Length > 2 * MaxSummaryLength) break;
+        }
+        return Truncation.AtWordBoundary(PlainText.WithoutMarkup(Whitespace.Collapse(head.ToString())), MaxSummaryLength);
+    }
+
+    private static DateTimeOffset? ReadDate(string? text, string field, NormalizeContext context, Action<string> warn)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!DateParser.TryParse(text, context.TimeZone, out var value))
+        {
+            warn($"unreadable {field} date \"{Shorten(text)}\"; left empty");
+            return null;
+        }
+        if (context.FetchedAt != default && value > context.FetchedAt + FutureTolerance)
+        {
+            warn($"{field} date {value:O} is in the future; set to the fetch time {context.FetchedAt:O}");
+            return context.FetchedAt;
+        }
+        return value;
+    }
+
+    private static string? SiteOf(string? declared, string? url, Uri? sourceUrl)
+    {
+        var site = PlainText.FromInlineHtml(declared);
+        if (site.Length > 0)
+            return UrlCleaner.SiteHost(site) ?? UrlCleaner.SiteHost("https://" + site) ?? site;
+        return UrlCleaner.SiteHost(url) ?? UrlCleaner.SiteHost(sourceUrl?.AbsoluteUri);
+    }
+
+    private static List<string> SiteNames(NormalizeContext context, string? site, string? declaredSite)
+    {
+        var names = new List<string>(4) { context.SourceTitle };
+        if (site is not null) names.Add(site);
+        if (!string.IsNullOrWhiteSpace(declaredSite)) names.Add(declaredSite.Trim());
+        if (UrlCleaner.SiteHost(context.SourceUrl?.AbsoluteUri) is { } sourceHost) names.Add(sourceHost);
+        return names;
+    }
+
+    private static string LastResortTitle(NormalizeContext context, DateTimeOffset? published)
+    {
+        var name = string.IsNullOrWhiteSpace(context.SourceTitle) ? context.SourceId : Whitespace.Collapse(context.SourceTitle);
+        return published is { } date ? $"{name}, {date:yyyy-MM-dd}" : name;
+    }
+
+    private static string? LanguageOf(ParsedEntry entry, NormalizeContext context, string title, string text, Action<string> warn)
+    {
+        foreach (var (declared, origin) in new[] { (entry.Language, "item"), (context.FeedLanguage, "feed"), (context.SourceLanguage, "source") })
+        {
+            if (string.IsNullOrWhiteSpace(declared)) continue;
+            if (LanguageTag.Normalize(declared) is { } tag) return tag;
+            warn($"{origin} language \"{Shorten(declared)}\" is not a language tag; ignored");
+        }
+        return LanguageDetector.Detect(text.Length > 0 ? text : title);
+    }
+
+    private static List<string> CategoriesOf(List<string>? categories)
+    {
+        var result = new List<string>();
+        if (categories is null) return result;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in categories)
+        {
+            var category = PlainText.FromInlineHtml(raw);
+            if (category.Length > 0 && seen.Add(category)) result.Add(category);
+        }
+        return result;
+    }
+
+    private static string? LeadImage(string? declared, Uri? baseUrl, string? firstContentImage)
+    {
+        if (UrlCleaner.Clean(declared, baseUrl) is { } image && !TrackingPixels.IsTrackerUrl(image)) return image;
+        return UrlCleaner.Clean(firstContentImage, baseUrl);
+    }
+
+    private static string Describe(ParsedEntry entry) =>
+        $"\"{Shorten(entry.Link ?? entry.Guid ?? entry.Title ?? "(no link, guid or title)")}\"";
+
+    private static string Shorten(string text) => Truncation.AtWordBoundary(Whitespace.Collapse(XmlSafeText.Clean(text)), 120);
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }

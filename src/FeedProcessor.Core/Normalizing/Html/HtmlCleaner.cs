@@ -1,0 +1,91 @@
+using System.Text;
+using AngleSharp;
+using AngleSharp.Dom;
+using FeedProcessor.Core.Normalizing.Text;
+using Ganss.Xss;
+
+namespace FeedProcessor.Core.Normalizing.Html;
+
+/// <summary>Sanitized HTML and the plain text read from it, which always agree (repairs are applied to both).</summary>
+/// <param name="Paragraphs">Plain-text paragraphs; lines inside one are separated by LF.</param>
+internal sealed record CleanHtml(string Html, IReadOnlyList<string> Paragraphs, string? FirstImageUrl)
+{
+    public static CleanHtml Empty { get; } = new("", [], null);
+
+    /// <summary>Paragraphs separated by exactly one blank line.</summary>
+    public string Text => string.Join("\n\n", Paragraphs);
+}
+
+/// <summary>Turns an untrusted HTML (or plain text) fragment into safe HTML with absolute URLs, plus its text.</summary>
+internal static class HtmlCleaner
+{
+    private const string LinkRel = "noopener noreferrer nofollow";
+
+    public static CleanHtml Clean(string? fragment, Uri? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(fragment)) return CleanHtml.Empty;
+        fragment = XmlSafeText.Clean(fragment);
+        return fragment.AsSpan().IndexOfAny('<', '&') < 0 ? FromPlainText(fragment) : FromHtml(fragment, baseUrl);
+    }
+
+    /// <summary>The fast path: text without markup or entities needs no parser, only paragraphs and escaping.</summary>
+    private static CleanHtml FromPlainText(string text)
+    {
+        var paragraphs = ParagraphWriter<object>.FromPlainText(text);
+        var texts = new List<string>(paragraphs.Count);
+        var html = new StringBuilder(text.Length + 16 * paragraphs.Count);
+        foreach (var paragraph in paragraphs)
+        {
+            var repaired = QuotationRepair.MissingOpeningQuote(paragraph.Text) + paragraph.Text;
+            texts.Add(repaired);
+            // Only '>' can need escaping: the fast path is taken only when there is no '<' and no '&'.
+            html.Append("<p>").Append(repaired.Replace(">", "&gt;").Replace("\n", "<br>")).Append("</p>");
+        }
+        return new CleanHtml(html.ToString(), texts, null);
+    }
+
+    private static CleanHtml FromHtml(string fragment, Uri? baseUrl)
+    {
+        using var document = ArticleSanitizer.Instance.SanitizeDom(fragment, baseUrl?.AbsoluteUri ?? "");
+        var body = document.Body;
+        if (body is null) return CleanHtml.Empty;
+
+        NestingFlattener.Flatten(body);
+        var firstImage = HardenElements(body);
+        var paragraphs = HtmlTextExtractor.Extract(body);
+
+        var texts = new List<string>(paragraphs.Count);
+        foreach (var paragraph in paragraphs)
+        {
+            var quote = QuotationRepair.MissingOpeningQuote(paragraph.Text);
+            if (quote is not null && paragraph.Anchor is { } anchor)
+            {
+                int start = anchor.Data.Length - anchor.Data.AsSpan().TrimStart().Length;
+                anchor.Data = anchor.Data.Insert(start, quote);
+                texts.Add(quote + paragraph.Text);
+            }
+            else texts.Add(paragraph.Text);
+        }
+        return new CleanHtml(body.ChildNodes.ToHtml(HtmlFormatter.Instance), texts, firstImage);
+    }
+
+    /// <summary>Drops tracking pixels and images without a source, marks links as untrusted; returns the first remaining image.</summary>
+    private static string? HardenElements(IElement root)
+    {
+        string? firstImage = null;
+        var removals = new List<IElement>();
+        foreach (var element in root.QuerySelectorAll("img, a"))
+        {
+            if (element.LocalName == "a")
+            {
+                if (element.HasAttribute("href")) element.SetAttribute("rel", LinkRel);
+                continue;
+            }
+            var src = element.GetAttribute("src");
+            if (string.IsNullOrWhiteSpace(src) || TrackingPixels.IsTrackingImage(element)) removals.Add(element);
+            else firstImage ??= src;
+        }
+        foreach (var element in removals) element.Remove();
+        return firstImage;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+
+namespace FeedProcessor.Core.Normalizing.Text;
+
+/// <summary>
+/// Makes the article title: plain text without the site's name appended (<c>… | Ministry of X</c>,
+/// <c>… - primeminister.kz</c>); a generic title (<c>Images</c>, <c>Новости</c>, the site's own name) is replaced
+/// by the first sentence of the text; never empty.
+/// </summary>
+internal static partial class TitleCleaner
+{
+    public const int MaxGeneratedLength = 160;
+    private const int MaxSuffixLength = 80;
+
+    /// <param name="siteNames">Names the site goes by: source title, site host, entry site; compared case-insensitively.</param>
+    /// <param name="fallbackTexts">Texts to take a first sentence from, in order of preference.</param>
+    /// <param name="lastResort">Used when nothing else gives a title (source title and date).</param>
+    public static string Clean(string? rawTitle, IReadOnlyCollection<string> siteNames, IEnumerable<string?> fallbackTexts, string lastResort)
+    {
+        var title = RemoveSiteAffixes(PlainText.FromInlineHtml(rawTitle), siteNames);
+        if (title.Length > 0 && !IsGenericOrSiteName(title, siteNames)) return title;
+
+        foreach (var text in fallbackTexts)
+            if (FirstSentence(text) is { Length: > 0 } sentence) return sentence;
+        return lastResort;
+    }
+
+    internal static string RemoveSiteAffixes(string title, IReadOnlyCollection<string> siteNames)
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            var matches = Separator().Matches(title);
+            if (matches.Count == 0) break;
+            var match = matches[^1];
+            var head = title[..match.Index].TrimEnd();
+            var tail = title[(match.Index + match.Length)..].Trim();
+            bool isPipe = match.Value.Trim() is "|" or "||" or "::" or "•";
+            if (head.Length == 0 || tail.Length > MaxSuffixLength) break;
+            if (!(isPipe && !IsGenericOrSiteName(head, siteNames)) && !LooksLikeSiteName(tail, siteNames)) break;
+            title = head;
+        }
+
+        var prefix = Separator().Match(title);
+        if (prefix.Success && IsSiteName(title[..prefix.Index].Trim(), siteNames) && prefix.Index + prefix.Length < title.Length)
+            title = title[(prefix.Index + prefix.Length)..].Trim();
+        return title;
+    }
+
+    private static bool IsGenericOrSiteName(string title, IReadOnlyCollection<string> siteNames) =>
+        GenericTitles.IsGeneric(title) || IsSiteName(title, siteNames) || HostName().IsMatch(title);
+
+    private static bool LooksLikeSiteName(string text, IReadOnlyCollection<string> siteNames) =>
+        IsSiteName(text, siteNames) || HostName().IsMatch(text) || OfficialBody().IsMatch(text);
+
+    private static bool IsSiteName(string text, IReadOnlyCollection<string> siteNames)
+    {
+        foreach (var name in siteNames)
+            if (text.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>The first sentence of the first paragraph, cut at a word boundary, without a final period; null if none.</summary>
+    internal static string? FirstSentence(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        int paragraphEnd = text.IndexOf('\n');
+        var paragraph = PlainText.WithoutMarkup(Whitespace.Collapse(paragraphEnd < 0 ? text : text[..paragraphEnd]));
+        if (paragraph.Length == 0) return null;
+
+        var sentence = paragraph;
+        foreach (Match end in SentenceEnd().Matches(paragraph))
+        {
+            if (end.Groups["word"].Success && IsAbbreviation(end.Groups["word"].Value)) continue;
+            sentence = paragraph[..(end.Index + end.Length)].TrimEnd();
+            break;
+        }
+        sentence = Truncation.AtWordBoundary(sentence, MaxGeneratedLength).TrimEnd('.', ' ', ',', ';', ':');
+        return sentence.Length == 0 ? null : sentence;
+    }
+
+    private static bool IsAbbreviation(string word) =>
+        (word.Length <= 2 && char.IsUpper(word[0])) // initials, Mr, Dr, St
+        || (word.Length == 1 && char.IsLower(word[0])) // г., в., т.
+        || word is "Mrs" or "Gen" or "Col" or "Sgt" or "Prof" or "Jr" or "Sr" or "vs" or "etc" or "No" or "им" or "ул" or "обл" or "руб" or "млн" or "млрд" or "тыс";
+
+    /// <summary>A separator between a title and a site name: " | ", " - ", " – ", " — ", " :: ", " • ", " / ".</summary>
+    [GeneratedRegex(@"\s+(?:\|\|?|[-–—]|::|•|/)\s+")]
+    private static partial Regex Separator();
+
+    [GeneratedRegex(@"^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$", RegexOptions.IgnoreCase)]
+    private static partial Regex HostName();
+
+    /// <summary>Names of government bodies, as they follow a title on official sites.</summary>
+    [GeneratedRegex(@"^(?:(?:the\s+)?(?:official\s+(?:website|site|portal|information\s+source)|ministry|government|office|press\s+service|administration|embassy|akimat|parliament|senate|presiden)|министерств|правительств|пресс-служб|официальн|акимат|посольств|администрац|мәжіліс|сенат)|(?:министрлігі|үкіметі|әкімдігі|әкімшілігі|комитеті|ministry|government)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OfficialBody();
+
+    /// <summary>The end of a sentence: . ! ? or … followed by a space and a capital, digit or quote; "word" is the token before a period.</summary>
+    [GeneratedRegex(@"(?:(?<=(?:^|[\s(])(?<word>[\p{L}]+))\.|[!?…])(?=\s+[\p{Lu}\p{N}""«“])")]
+    private static partial Regex SentenceEnd();
+}
