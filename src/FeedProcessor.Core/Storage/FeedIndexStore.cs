@@ -1,4 +1,5 @@
 using FeedProcessor.Core.Normalizing;
+using FeedProcessor.Core.Normalizing.Duplicates;
 using FeedProcessor.Core.Publishing;
 
 namespace FeedProcessor.Core.Storage;
@@ -6,7 +7,7 @@ namespace FeedProcessor.Core.Storage;
 /// <summary>
 /// The materialized feed index (`index/feed.json`): one blob the publisher reads instead of every article.
 /// Writers merge with optimistic concurrency (If-Match on the ETag) and retry on conflict, so parallel
-/// normalizers lose no entry. Readers get a copy cached in memory for a short interval, so serving costs at most
+/// normalizers lose no entry. The same story from several sources is kept once (<see cref="StoryMatcher"/>). Readers get a copy cached in memory for a short interval, so serving costs at most
 /// one blob read per interval whatever the traffic, and keeps serving the last good index while storage is down.
 /// </summary>
 public sealed class FeedIndexStore(IBlobStore store, TimeSpan? refreshInterval = null, int capacity = FeedIndex.DefaultCapacity,
@@ -61,7 +62,7 @@ public sealed class FeedIndexStore(IBlobStore store, TimeSpan? refreshInterval =
         {
             var blob = await store.ReadAsync(Containers.Index, BlobName, cancellationToken).ConfigureAwait(false);
             var index = blob is null ? new FeedIndex() : StoredJson.Deserialize<FeedIndex>(blob.Content) ?? new FeedIndex();
-            index.Merge(articles, capacity, isSameStory);
+            index.Merge(articles, capacity, isSameStory ?? StoryMatcher.IsSameStory);
             index.Updated = DateTimeOffset.UtcNow;
             var condition = blob is null ? WriteCondition.IfNotExists : WriteCondition.IfMatch(blob.ETag);
             var etag = await store.WriteAsync(Containers.Index, BlobName, StoredJson.Serialize(index), condition, cancellationToken).ConfigureAwait(false);

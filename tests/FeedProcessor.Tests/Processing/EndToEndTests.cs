@@ -36,7 +36,7 @@ public sealed class EndToEndTests
         Assert.Equal(5, reports.Sum(r => r.New));
 
         // Event Grid's part: each raw blob handed to the normalizer, then merged into the index.
-        var index = new FeedIndexStore(store, TimeSpan.Zero, isSameStory: (a, b) => a.Url is not null && a.Url == b.Url);
+        var index = new FeedIndexStore(store, TimeSpan.Zero);
         var normalizer = new RawItemProcessor(store, id => sources.Find(s => s.Id == id));
         await foreach (var name in store.ListAsync(Containers.Raw))
         {
