@@ -53,15 +53,17 @@ internal static class DateTokens
                 var word = text[start..i].ToString().ToLowerInvariant();
                 var month = DateWords.Month(word);
                 if (month != 0 && parts.Month == 0) parts.Month = month;
-                else if (word is "am" or "a" && hasTime && PeriodFollowsTime(text, start)) am = true;
-                else if (word is "pm" or "p" && hasTime && PeriodFollowsTime(text, start)) pm = true;
+                // "a.m." / "p.m." need their dot: a lone "A" after the time is the military zone.
+                else if ((word is "am" || word is "a" && i < text.Length && text[i] == '.') && hasTime && PeriodFollowsTime(text, start)) am = true;
+                else if ((word is "pm" || word is "p" && i < text.Length && text[i] == '.') && hasTime && PeriodFollowsTime(text, start)) pm = true;
                 else if (hasTime && DateWords.TryZone(word, out var zoneOffset))
                 {
                     parts.OffsetMinutes = zoneOffset;
                     zoneWordSeen = true;
                 }
                 else if (!DateWords.IsSkipped(word)) return false;
-                // "a.m." and abbreviations with a dot
+                if (word is "a" or "p" && (am || pm) && text[i..].StartsWith(".m", StringComparison.OrdinalIgnoreCase)) i += 2;
+                // abbreviations with a dot: "фев.", "a.m."
                 while (i < text.Length && text[i] == '.') i++;
                 continue;
             }

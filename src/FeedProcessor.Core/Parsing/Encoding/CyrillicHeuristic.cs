@@ -9,7 +9,7 @@ internal static class CyrillicHeuristic
 {
     public static System.Text.Encoding Guess(ReadOnlySpan<byte> bytes)
     {
-        int adjacentHigh = 0, upperHalf = 0, lowerHalf = 0, kazakh1251 = 0;
+        int adjacentHigh = 0, upperHalf = 0, lowerHalf = 0;
         byte previous = 0;
         foreach (var b in bytes)
         {
@@ -17,12 +17,9 @@ internal static class CyrillicHeuristic
             previous = b;
             if (b >= 0xE0) upperHalf++;
             else if (b >= 0xC0) lowerHalf++;
-            // Kazakh letters in windows-1251 (ә і ң ғ ү ұ қ ө һ, both cases) sit in 0x80–0xBF.
-            else if (b is 0x8A or 0x8E or 0x8D or 0x9A or 0x9E or 0x9D or 0xA1 or 0xA2 or 0xA3 or 0xAA or 0xAF
-                     or 0xB2 or 0xB3 or 0xBA or 0xBF) kazakh1251++;
         }
         var cyrillic = upperHalf + lowerHalf;
         if (cyrillic == 0 || adjacentHigh * 3 < cyrillic) return System.Text.Encoding.GetEncoding(1252);
-        return lowerHalf > upperHalf + kazakh1251 ? System.Text.Encoding.GetEncoding(20866) : System.Text.Encoding.GetEncoding(1251);
+        return lowerHalf > upperHalf ? System.Text.Encoding.GetEncoding(20866) : System.Text.Encoding.GetEncoding(1251);
     }
 }
