@@ -107,15 +107,26 @@ public static class HtmlArticlePage
     /// <summary>The selector's element, else &lt;article&gt;, else the element holding the most paragraph text; without page chrome.</summary>
     private static string? MainText(IDocument document, string? selector)
     {
-        foreach (var element in document.QuerySelectorAll(string.Join(',', Clutter)).ToList()) element.Remove();
-        var container = HtmlDocuments.Select(document, selector) ?? document.QuerySelector("article") ?? LargestParagraphBlock(document);
+        // A configured selector may point anywhere, even into an <aside>; the guesses must not.
+        var container = HtmlDocuments.Select(document, selector);
+        if (container is null)
+        {
+            RemoveClutter(document.DocumentElement);
+            container = document.QuerySelector("article") ?? LargestParagraphBlock(document);
+        }
         if (container is null) return null;
+        RemoveClutter(container);
         var html = new StringBuilder();
         var paragraphs = container.QuerySelectorAll("p");
         if (paragraphs.Length == 0) return NonEmpty(container.InnerHtml);
         foreach (var paragraph in paragraphs)
             if (NonEmpty(paragraph.TextContent) is not null) html.Append(paragraph.OuterHtml);
         return NonEmpty(html.ToString());
+    }
+
+    private static void RemoveClutter(IElement root)
+    {
+        foreach (var element in root.QuerySelectorAll(string.Join(',', Clutter)).ToList()) element.Remove();
     }
 
     private static IElement? LargestParagraphBlock(IDocument document) =>
