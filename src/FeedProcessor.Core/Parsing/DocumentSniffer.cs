@@ -16,16 +16,23 @@ internal static partial class DocumentSniffer
         if (root.Success)
         {
             var name = root.Groups["name"].Value;
+            if (IsFeedRoot(name)) return DocumentShape.Xml;
             return name.Equals("html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
                 ? DocumentShape.Html
                 : DocumentShape.Xml;
         }
+        // Markup whose start the sample could not place (a comment longer than the sample): the XML reader decides.
+        if (head.StartsWith('<')) return DocumentShape.Xml;
         // Junk before the XML (a PHP warning, a stray line) is common; the liberal reader skips it.
         if (FeedRootAnywhere().IsMatch(head)) return DocumentShape.Xml;
         if (head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase))
             return DocumentShape.Html;
         return DocumentShape.Unknown;
     }
+
+    private static bool IsFeedRoot(string name) =>
+        name.Equals("rss", StringComparison.OrdinalIgnoreCase) || name.Equals("feed", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("rdf:RDF", StringComparison.OrdinalIgnoreCase) || name.Equals("channel", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The feed an HTML page links to with &lt;link rel="alternate" type="application/rss+xml"&gt;, if any.</summary>
     public static string? AdvertisedFeed(string html)

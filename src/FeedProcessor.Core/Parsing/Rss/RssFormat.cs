@@ -6,17 +6,22 @@ using FeedProcessor.Core.Parsing.Xml;
 
 namespace FeedProcessor.Core.Parsing.Rss;
 
-/// <summary>RSS 0.91–0.94 and 2.0: &lt;rss&gt;&lt;channel&gt; with &lt;item&gt;s (sloppy feeds put items beside the channel).</summary>
-internal sealed class RssFormat : IXmlFeedFormat
+/// <summary>
+/// RSS 0.91–0.94 and 2.0: &lt;rss&gt;&lt;channel&gt; with &lt;item&gt;s (sloppy feeds put items beside the channel).
+/// RSS has no namespace, but some feeds declare one on the root (Userland's "backend.userland.com/rss2"): its elements count as RSS too.
+/// </summary>
+internal sealed class RssFormat(string rootNamespace) : IXmlFeedFormat
 {
     public void EnterContainer(XmlReader reader, XmlContext context, ParsedFeed feed)
     {
         if (context.Language is not null) feed.Language ??= context.Language;
     }
 
-    public bool IsContainer(XmlReader reader) => reader.NamespaceURI.Length == 0 && reader.LocalName.Equals("channel", StringComparison.OrdinalIgnoreCase);
+    public bool IsContainer(XmlReader reader) => IsCore(reader.NamespaceURI) && reader.LocalName.Equals("channel", StringComparison.OrdinalIgnoreCase);
 
-    public bool IsEntry(XmlReader reader) => reader.NamespaceURI.Length == 0 && reader.LocalName.Equals("item", StringComparison.OrdinalIgnoreCase);
+    public bool IsEntry(XmlReader reader) => IsCore(reader.NamespaceURI) && reader.LocalName.Equals("item", StringComparison.OrdinalIgnoreCase);
+
+    private bool IsCore(string ns) => ns.Length == 0 || ns == rootNamespace;
 
     /// <summary>The format name from &lt;rss version&gt;; a missing or unknown version is read as 2.0.</summary>
     public static string FormatFor(string? version) => version?.Trim() switch
@@ -39,7 +44,7 @@ internal sealed class RssFormat : IXmlFeedFormat
         }
         if (XmlNamespaces.IsAtom(name.NamespaceName) && name.LocalName == "link")
             return;
-        if (name.NamespaceName.Length != 0) return;
+        if (!IsCore(name.NamespaceName)) return;
         switch (name.LocalName.ToLowerInvariant())
         {
             case "title": feed.Title ??= element.Text(); break;
@@ -54,24 +59,25 @@ internal sealed class RssFormat : IXmlFeedFormat
 
     public ParsedEntry ReadEntry(XElement entry, XmlContext outer) => RssAdapter.ToEntry(ReadItem(entry, outer.Within(entry)));
 
-    internal static RssItem ReadItem(XElement item, XmlContext context)
+    private RssItem ReadItem(XElement item, XmlContext context)
     {
-        var guid = item.FirstCore("guid");
-        var link = item.Core("link").Select(l => l.Text()).FirstOrDefault(l => l is not null);
+        var ns = rootNamespace;
+        var guid = item.FirstCore("guid", ns);
+        var link = item.Core("link", ns).Select(l => l.Text()).FirstOrDefault(l => l is not null);
         var atomLink = item.InNamespace(XmlNamespaces.IsAtom, "link")
             .FirstOrDefault(l => (l.Attr("rel") ?? "alternate") == "alternate");
         return new RssItem
         {
-            Title = item.FirstCore("title").Text(),
-            Link = link is null ? null : context.Within(item.Core("link").First(l => l.Text() is not null)).Resolve(link),
+            Title = item.FirstCore("title", ns).Text(),
+            Link = link is null ? null : context.Within(item.Core("link", ns).First(l => l.Text() is not null)).Resolve(link),
             Guid = guid.Text(),
             GuidIsPermaLink = guid is not null && !"false".Equals(guid.Attr("isPermaLink")?.Trim(), StringComparison.OrdinalIgnoreCase),
-            PubDate = item.FirstCore("pubDate").Text(),
-            Author = item.FirstCore("author").Text(),
-            Description = item.FirstCore("description").Markup(),
+            PubDate = item.FirstCore("pubDate", ns).Text(),
+            Author = item.FirstCore("author", ns).Text(),
+            Description = item.FirstCore("description", ns).Markup(),
             ContentEncoded = item.InNamespace(ns => ns == XmlNamespaces.Content, "encoded").FirstOrDefault().Markup(),
-            Categories = item.Core("category").Select(c => c.Text()).OfType<string>().ToList(),
-            Enclosures = item.Core("enclosure")
+            Categories = item.Core("category", ns).Select(c => c.Text()).OfType<string>().ToList(),
+            Enclosures = item.Core("enclosure", ns)
                 .Select(e => (Url: context.Within(e).Resolve(e.Attr("url")), Type: e.Attr("type")))
                 .Where(e => e.Url is not null).Select(e => new RssEnclosure(e.Url!, e.Type)).ToList(),
             AtomLink = atomLink is null ? null : context.Within(atomLink).Resolve(atomLink.Attr("href")),

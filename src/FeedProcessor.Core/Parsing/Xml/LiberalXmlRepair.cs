@@ -46,7 +46,7 @@ internal sealed class LiberalXmlRepair
         {
             var c = _text[_pos];
             if (c == '<') { if (!ReadMarkup()) break; }
-            else if (c == '&') ReadReference(inAttribute: false);
+            else if (c == '&') ReadReference();
             else AppendTextChar(c);
         }
         if (_pos < _text.Length && _text.AsSpan(_pos).Trim().Length > 0 && _rootClosed)
@@ -297,10 +297,10 @@ internal sealed class LiberalXmlRepair
         }
     }
 
-    private void ReadReference(bool inAttribute)
+    private void ReadReference()
     {
         if (_open.Count == 0) { _pos++; return; }
-        _pos = AppendReference(_text, _pos, inAttribute);
+        _pos = AppendReference(_text, _pos, inAttribute: false);
     }
 
     /// <summary>Appends the reference at <paramref name="start"/> (an '&amp;') in well-formed form; returns the index after it.</summary>

@@ -15,7 +15,7 @@ internal static class XmlFormats
         {
             case "rss":
             case "channel":
-                return (new RssFormat(), RssFormat.FormatFor(root.GetAttribute("version")));
+                return (new RssFormat(root.NamespaceURI), RssFormat.FormatFor(root.GetAttribute("version")));
             case "rdf":
                 var defaultNamespace = root.GetAttribute("xmlns") ?? "";
                 return defaultNamespace == XmlNamespaces.Rss090

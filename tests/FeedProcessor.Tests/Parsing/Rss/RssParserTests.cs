@@ -92,4 +92,13 @@ public class RssParserTests
         Assert.Equal(format, feed.Format);
         Assert.Single(feed.Entries);
     }
+
+    [Fact]
+    public void Reads_rss_with_a_default_namespace_on_the_root()
+    {
+        const string xml = """<rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel><title>Userland</title><item><title>Namespaced</title><link>https://u.example.org/1</link></item></channel></rss>""";
+        var feed = ParsingTestData.ParseText(xml);
+        Assert.Equal("Userland", feed.Title);
+        Assert.Equal("https://u.example.org/1", feed.Entries.Single().Link);
+    }
 }
