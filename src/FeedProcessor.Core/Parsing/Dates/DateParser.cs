@@ -14,12 +14,14 @@ public static partial class DateParser
     {
         value = default;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 200) return false;
-        var span = text.AsSpan().Trim();
-        var iso = IsoPattern().Match(text.Trim());
+        var trimmed = text.Trim();
+        var iso = IsoPattern().Match(trimmed);
         if (iso.Success) return FromIso(iso, zone, out value);
-        var numeric = DottedPattern().Match(text.Trim());
+        var basic = IsoBasicPattern().Match(trimmed);
+        if (basic.Success) return FromIso(basic, zone, out value);
+        var numeric = DottedPattern().Match(trimmed);
         if (numeric.Success) return FromDotted(numeric, zone, out value);
-        return DateTokens.TryRead(span, out var parts) && parts.ToDateTimeOffset(zone, out value);
+        return DateTokens.TryRead(trimmed, out var parts) && parts.ToDateTimeOffset(zone, out value);
     }
 
     private static bool FromIso(Match m, TimeZoneInfo zone, out DateTimeOffset value)
@@ -89,6 +91,10 @@ public static partial class DateParser
 
     [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<mo>\d{1,2})(?:-(?<d>\d{1,2})(?:[Tt ]+(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?)?)?)?\s*(?<z>[Zz]|[+-]\d{2}(?::?\d{2})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoPattern();
+
+    /// <summary>ISO 8601 basic format: 20240204T143000Z.</summary>
+    [GeneratedRegex(@"^(?<y>\d{4})(?<mo>\d{2})(?<d>\d{2})(?:[Tt](?<h>\d{2})(?<mi>\d{2})(?<s>\d{2})?(?:[.,](?<f>\d+))?)?\s*(?<z>[Zz]|[+-]\d{2}(?::?\d{2})?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoBasicPattern();
 
     [GeneratedRegex(@"^(?<d>\d{1,2})[./](?<mo>\d{1,2})[./](?<y>\d{4}|\d{2})(?:[\s,]+(?<h>\d{1,2})[:.](?<mi>\d{2})(?::(?<s>\d{2}))?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DottedPattern();

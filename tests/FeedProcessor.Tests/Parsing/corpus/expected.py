@@ -3,6 +3,7 @@
 
 CI has no feedparser, so the output is committed; rerun after adding a corpus file:
     apt-get install python3-feedparser && /usr/bin/python3 expected.py
+Also writes ../Dates/testdata/date_forms.json: feedparser's reading of each date form in date_forms.txt.
 Per file: the item count and, per item, title, link and date (published, else updated) as UTC ISO 8601,
 null where feedparser found none.
 """
@@ -12,9 +13,11 @@ import json
 import os
 
 import feedparser
+from feedparser.datetimes import _parse_date
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, 'testdata')
+DATES = os.path.join(HERE, '..', 'Dates', 'testdata')
 
 
 def utc_iso(parsed):
@@ -48,5 +51,16 @@ def main():
         out.write('\n')
 
 
+def dates():
+    """Dates/testdata/date_forms.json: feedparser's reading of each line of date_forms.txt, UTC ISO 8601 or null."""
+    with open(os.path.join(DATES, 'date_forms.txt'), encoding='utf-8') as handle:
+        forms = [line.rstrip('\n') for line in handle if line.strip()]
+    result = {form: utc_iso(_parse_date(form)) for form in forms}
+    with open(os.path.join(DATES, 'date_forms.json'), 'w', encoding='utf-8', newline='\n') as out:
+        json.dump(result, out, ensure_ascii=False, indent=1)
+        out.write('\n')
+
+
 if __name__ == '__main__':
     main()
+    dates()
