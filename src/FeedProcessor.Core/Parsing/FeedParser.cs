@@ -114,19 +114,21 @@ public static class FeedParser
             return;
         }
         feed.Warnings.Add($"the XML is not well-formed ({brokenAt}); read it with the liberal parser");
-        var (repaired, repairs) = LiberalXmlRepair.Repair(input.ReadAllText());
-        feed.Warnings.AddRange(repairs);
+        using var repaired = new LiberalXmlReader(input.OpenText());
         try
         {
-            using var reader = XmlFeedReader.Open(new StringReader(repaired));
+            using var reader = XmlFeedReader.Open(repaired);
             var walker = StartXml(reader, options, feed, onEntry, delivered)
                 ?? throw new FeedParseException("not a feed: no XML element could be read from the document");
             walker.Read(reader, documentContext);
+            // Repairs after the root's end (trailing junk) are counted only once the repaired text is read to its end.
+            while (reader.Read()) { }
         }
         catch (XmlException e)
         {
             feed.Warnings.Add($"the repaired XML still breaks at line {e.LineNumber}: {e.Message}; kept the entries before it");
         }
+        feed.Warnings.AddRange(repaired.Warnings);
     }
 
     /// <summary>Moves to the root element and picks the format from it; null when the document has no element.</summary>

@@ -6,19 +6,19 @@ namespace FeedProcessor.Tests.Parsing;
 public class StreamingParseTests
 {
     /// <summary>A read-only, non-seekable stream that writes a large RSS document as it is read, so the test holds no copy of it.</summary>
-    private sealed class GeneratedRssStream(int items, bool truncateLast = false) : Stream
+    private sealed class GeneratedRssStream(int items, bool truncateLast = false, string titleSuffix = "") : Stream
     {
-        private readonly IEnumerator<byte[]> _chunks = Chunks(items, truncateLast).GetEnumerator();
+        private readonly IEnumerator<byte[]> _chunks = Chunks(items, truncateLast, titleSuffix).GetEnumerator();
         private byte[] _current = [];
         private int _offset;
 
-        private static IEnumerable<byte[]> Chunks(int items, bool truncateLast)
+        private static IEnumerable<byte[]> Chunks(int items, bool truncateLast, string titleSuffix)
         {
             yield return System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Big</title><ttl>15</ttl>");
             var body = new string('x', 1500);
             for (var i = 1; i <= items; i++)
             {
-                var item = $"<item><title>Item {i}</title><link>https://big.example.org/{i}</link><guid>g{i}</guid><pubDate>Sun, 04 Feb 2024 14:30:00 GMT</pubDate><description>{body}</description></item>";
+                var item = $"<item><title>Item {i}{titleSuffix}</title><link>https://big.example.org/{i}</link><guid>g{i}</guid><pubDate>Sun, 04 Feb 2024 14:30:00 GMT</pubDate><description>{body}</description></item>";
                 yield return System.Text.Encoding.UTF8.GetBytes(truncateLast && i == items ? item[..40] : item);
             }
             if (!truncateLast) yield return System.Text.Encoding.UTF8.GetBytes("</channel></rss>");
@@ -80,6 +80,37 @@ public class StreamingParseTests
         });
         // The document is ~34 MB of UTF-8 (twice that as .NET strings); live memory must stay far below it.
         Assert.True(peak < 16 * 1024 * 1024, $"live memory grew by {peak / 1024 / 1024} MB");
+    }
+
+    [Fact]
+    public void A_large_broken_file_is_repaired_as_a_stream()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"feedprocessor-broken-{Guid.NewGuid():N}.xml");
+        try
+        {
+            using (var file = File.Create(path)) new GeneratedRssStream(10_000, titleSuffix: " &laquo;x&raquo;").CopyTo(file);
+            GC.Collect();
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            long peak = 0;
+            var count = 0;
+            ParsedFeed feed;
+            using (var stream = File.OpenRead(path))
+            {
+                feed = FeedParser.Parse(stream, new ParseOptions(), entry =>
+                {
+                    Assert.EndsWith("«x»", entry.Title);
+                    if (++count % 1_000 == 0) peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false) - before);
+                });
+            }
+            Assert.Equal(10_000, count);
+            Assert.Contains("recovered 20000 undefined HTML entities", feed.Warnings);
+            // ~17 MB of XML; the liberal pass streams it too.
+            Assert.True(peak < 12 * 1024 * 1024, $"live memory grew by {peak / 1024 / 1024} MB");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

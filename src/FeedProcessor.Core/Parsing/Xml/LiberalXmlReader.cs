@@ -4,58 +4,114 @@ using System.Text;
 namespace FeedProcessor.Core.Parsing.Xml;
 
 /// <summary>
-/// Rewrites broken XML into well-formed XML that the strict reader can then read: a tolerant tokenizer that
-/// recovers HTML named entities, escapes bare &amp; and &lt;, matches closing tags case-insensitively, closes
-/// what was left open, declares undeclared namespace prefixes, drops DTDs and control characters, and on a
-/// truncated document keeps only the complete items. Each kind of repair is reported once with its count.
+/// Reads broken XML and hands out well-formed XML that the strict reader can then read, streaming: a tolerant
+/// tokenizer that recovers HTML named entities, escapes bare &amp; and &lt;, matches closing tags
+/// case-insensitively, closes what was left open, declares undeclared namespace prefixes, drops DTDs and
+/// control characters, and on a truncated document keeps only the complete items. Each kind of repair is
+/// reported once with its count in <see cref="Warnings"/>, complete once the output has been read to its end.
 /// </summary>
-internal sealed class LiberalXmlRepair
+internal sealed class LiberalXmlReader(TextReader source) : TextReader
 {
-    private readonly string _text;
-    private readonly StringBuilder _out;
+    private readonly SlidingText _text = new(source);
+    private readonly StringBuilder _out = new();
     private readonly List<string> _open = [];
+    /// <summary>Per open element, the prefixes it declares (null when none): what is in scope for its descendants.</summary>
+    private readonly List<HashSet<string>?> _declared = [];
+    private readonly HashSet<string> _undeclaredPrefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _repairs = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _usedPrefixes = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _rootPrefixes = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _declaredAnywhere = new(StringComparer.Ordinal);
-    private int _rootNameEnd = -1;
-    private bool _rootClosed;
+    private bool _rootClosed, _finished;
     private int _itemStartOutput = -1, _itemDepth = -1, _completeItems;
-    private int _pos;
+    private int _pos, _handedOut;
 
-    private LiberalXmlRepair(string text)
+    /// <summary>One line per kind of repair, e.g. "recovered 3 undefined HTML entities".</summary>
+    public List<string> Warnings
     {
-        _text = text;
-        _out = new StringBuilder(text.Length + text.Length / 16);
+        get
+        {
+            if (_undeclaredPrefixes.Count > 0) _repairs["declared {0} undeclared namespace prefixes"] = _undeclaredPrefixes.Count;
+            return _repairs.Select(r => string.Format(CultureInfo.InvariantCulture, r.Key, r.Value)).ToList();
+        }
     }
 
-    /// <summary>The repaired document and one warning per kind of repair made.</summary>
-    public static (string Xml, List<string> Warnings) Repair(string text)
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> buffer)
     {
-        var repair = new LiberalXmlRepair(text);
-        repair.Run();
-        return (repair._out.ToString(), repair.Warnings());
+        if (buffer.IsEmpty) return 0;
+        while (Ready() == 0 && !_finished) Step();
+        var n = Math.Min(Ready(), buffer.Length);
+        if (n == 0) return 0;
+        _out.CopyTo(_handedOut, buffer[..n], n);
+        _handedOut += n;
+        if (_handedOut > 16 * 1024 && _handedOut * 2 > _out.Length) Compact();
+        return n;
+    }
+
+    public override int Peek()
+    {
+        while (Ready() == 0 && !_finished) Step();
+        return Ready() == 0 ? -1 : _out[_handedOut];
+    }
+
+    public override int Read()
+    {
+        var c = Peek();
+        if (c >= 0) _handedOut++;
+        return c;
+    }
+
+    /// <summary>Output that may be handed out: an item in progress is held back in case the document ends inside it.</summary>
+    private int Ready() => (_itemDepth >= 0 ? _itemStartOutput : _out.Length) - _handedOut;
+
+    private void Compact()
+    {
+        _out.Remove(0, _handedOut);
+        if (_itemStartOutput >= 0) _itemStartOutput -= _handedOut;
+        _handedOut = 0;
     }
 
     /// <param name="kind">The warning's text with {0} where the count goes.</param>
     private void Count(string kind, int n = 1) => _repairs[kind] = _repairs.GetValueOrDefault(kind) + n;
 
-    private void Run()
+    private void Step()
     {
-        while (_pos < _text.Length && !_rootClosed)
+        _text.Release(_pos - 1);
+        if (_rootClosed || !_text.Has(_pos))
         {
-            var c = _text[_pos];
-            if (c == '<') { if (!ReadMarkup()) break; }
-            else if (c == '&') ReadReference();
-            else AppendTextChar(c);
+            Finish();
+            return;
         }
-        if (_pos < _text.Length && _text.AsSpan(_pos).Trim().Length > 0 && _rootClosed)
+        var c = _text[_pos];
+        if (c == '<')
         {
-            var rest = _text.AsSpan(_pos).TrimStart();
-            if (!rest.StartsWith("<!--") && !rest.StartsWith("<?")) Count("ignored content after the root element ({0} times)");
+            if (!ReadMarkup()) Finish();
         }
+        else if (c == '&') ReadReference();
+        else AppendTextChar(c);
+    }
+
+    private void Finish()
+    {
+        if (_rootClosed) SkipTrailingContent();
         CloseAtEnd();
-        DeclareUndeclaredPrefixes();
+        _finished = true;
+    }
+
+    private void SkipTrailingContent()
+    {
+        var junk = false;
+        for (; _text.Has(_pos); _pos++)
+        {
+            if (_text[_pos] == '<' && (_text.StartsWith(_pos, "<!--") || _text.StartsWith(_pos, "<?")))
+            {
+                var end = _text.IndexOf(_text.StartsWith(_pos, "<!--") ? "-->" : "?>", _pos);
+                if (end < 0) break;
+                _pos = end + 1;
+            }
+            else if (!char.IsWhiteSpace(_text[_pos])) junk = true;
+            _text.Release(_pos - 1);
+        }
+        if (junk) Count("ignored content after the root element");
     }
 
     private void AppendTextChar(char c)
@@ -75,7 +131,7 @@ internal sealed class LiberalXmlRepair
     {
         if (c >= 0x20 && c < 0xD800) return true;
         if (c is '\t' or '\n' or '\r') return true;
-        if (char.IsHighSurrogate(c)) return index + 1 < _text.Length && char.IsLowSurrogate(_text[index + 1]);
+        if (char.IsHighSurrogate(c)) return _text.Has(index + 1) && char.IsLowSurrogate(_text[index + 1]);
         if (char.IsLowSurrogate(c)) return index > 0 && char.IsHighSurrogate(_text[index - 1]);
         return c is >= '\uE000' and <= '\uFFFD';
     }
@@ -83,26 +139,24 @@ internal sealed class LiberalXmlRepair
     /// <summary>Returns false when the document ends inside the markup (truncation).</summary>
     private bool ReadMarkup()
     {
-        var rest = _text.AsSpan(_pos);
-        if (rest.StartsWith("<!--")) return SkipPast("-->");
-        if (rest.StartsWith("<![CDATA[", StringComparison.Ordinal))
+        if (_text.StartsWith(_pos, "<!--")) return SkipPast("-->");
+        if (_text.StartsWith(_pos, "<![CDATA["))
         {
-            var end = _text.IndexOf("]]>", _pos + 9, StringComparison.Ordinal);
+            var end = _text.IndexOf("]]>", _pos + 9);
             if (end < 0) return false;
             if (_open.Count > 0)
             {
-                var content = _text.AsSpan(_pos + 9, end - _pos - 9);
                 _out.Append("<![CDATA[");
-                foreach (var ch in content) if (ch >= 0x20 || ch is '\t' or '\n' or '\r') _out.Append(ch);
+                foreach (var ch in _text.Span(_pos + 9, end - _pos - 9)) if (ch >= 0x20 || ch is '\t' or '\n' or '\r') _out.Append(ch);
                 _out.Append("]]>");
             }
             _pos = end + 3;
             return true;
         }
-        if (rest.StartsWith("<!")) return SkipDeclaration();
-        if (rest.StartsWith("<?")) return SkipPast("?>");
-        if (rest.StartsWith("</")) return ReadEndTag();
-        if (rest.Length > 1 && IsNameStart(rest[1])) return ReadStartTag();
+        if (_text.StartsWith(_pos, "<!")) return SkipDeclaration();
+        if (_text.StartsWith(_pos, "<?")) return SkipPast("?>");
+        if (_text.StartsWith(_pos, "</")) return ReadEndTag();
+        if (_text.Has(_pos + 1) && IsNameStart(_text[_pos + 1])) return ReadStartTag();
         _pos++;
         if (_open.Count > 0) { _out.Append("&lt;"); Count("escaped {0} bare '<' characters"); }
         return true;
@@ -110,7 +164,7 @@ internal sealed class LiberalXmlRepair
 
     private bool SkipPast(string terminator)
     {
-        var end = _text.IndexOf(terminator, _pos, StringComparison.Ordinal);
+        var end = _text.IndexOf(terminator, _pos);
         if (end < 0) return false;
         _pos = end + terminator.Length;
         return true;
@@ -120,7 +174,7 @@ internal sealed class LiberalXmlRepair
     private bool SkipDeclaration()
     {
         var depth = 0;
-        for (var i = _pos + 2; i < _text.Length; i++)
+        for (var i = _pos + 2; _text.Has(i); i++)
         {
             var c = _text[i];
             if (c == '[') depth++;
@@ -138,13 +192,14 @@ internal sealed class LiberalXmlRepair
     {
         var close = _text.IndexOf('>', _pos);
         if (close < 0) return false;
-        var name = _text.AsSpan(_pos + 2, close - _pos - 2).Trim();
-        _pos = close + 1;
+        var name = _text.Span(_pos + 2, close - _pos - 2).Trim();
         var match = -1;
         for (var i = _open.Count - 1; i >= 0; i--)
             if (name.Equals(_open[i], StringComparison.OrdinalIgnoreCase)) { match = i; break; }
+        var exact = match >= 0 && name.Equals(_open[match], StringComparison.Ordinal);
+        _pos = close + 1;
         if (match < 0) { Count("dropped {0} closing tags that close nothing"); return true; }
-        if (!name.Equals(_open[match], StringComparison.Ordinal)) Count("matched {0} closing tags written in a different case");
+        if (!exact) Count("matched {0} closing tags written in a different case");
         if (match < _open.Count - 1) Count("closed {0} elements left open", _open.Count - 1 - match);
         while (_open.Count > match) CloseTop();
         return true;
@@ -154,6 +209,7 @@ internal sealed class LiberalXmlRepair
     {
         var name = _open[^1];
         _open.RemoveAt(_open.Count - 1);
+        _declared.RemoveAt(_declared.Count - 1);
         _out.Append("</").Append(name).Append('>');
         if (_open.Count == _itemDepth)
         {
@@ -167,42 +223,41 @@ internal sealed class LiberalXmlRepair
     {
         var i = _pos + 1;
         var nameStart = i;
-        while (i < _text.Length && IsNameChar(_text[i])) i++;
-        var name = CleanName(_text.AsSpan(nameStart, i - nameStart));
+        while (_text.Has(i) && IsNameChar(_text[i])) i++;
+        var name = CleanName(_text.Span(nameStart, i - nameStart));
         var attributes = new List<(string Name, string Value)>();
         var selfClosing = false;
         while (true)
         {
-            while (i < _text.Length && char.IsWhiteSpace(_text[i])) i++;
-            if (i >= _text.Length) return false;
+            while (_text.Has(i) && char.IsWhiteSpace(_text[i])) i++;
+            if (!_text.Has(i)) return false;
             var c = _text[i];
             if (c == '>') { i++; break; }
-            if (c == '/' && i + 1 < _text.Length && _text[i + 1] == '>') { selfClosing = true; i += 2; break; }
+            if (c == '/' && _text.Has(i + 1) && _text[i + 1] == '>') { selfClosing = true; i += 2; break; }
             if (c == '<') { Count("closed {0} tags missing their '>'"); break; }
             if (!IsNameStart(c)) { i++; continue; }
             var attrStart = i;
-            while (i < _text.Length && IsNameChar(_text[i])) i++;
-            var attrName = CleanName(_text.AsSpan(attrStart, i - attrStart));
-            while (i < _text.Length && char.IsWhiteSpace(_text[i])) i++;
+            while (_text.Has(i) && IsNameChar(_text[i])) i++;
+            var attrName = CleanName(_text.Span(attrStart, i - attrStart));
+            while (_text.Has(i) && char.IsWhiteSpace(_text[i])) i++;
             string value;
-            if (i < _text.Length && _text[i] == '=')
+            if (_text.Has(i) && _text[i] == '=')
             {
                 i++;
-                while (i < _text.Length && char.IsWhiteSpace(_text[i])) i++;
-                if (i >= _text.Length) return false;
+                while (_text.Has(i) && char.IsWhiteSpace(_text[i])) i++;
+                if (!_text.Has(i)) return false;
                 if (_text[i] is '"' or '\'')
                 {
-                    var quote = _text[i];
-                    var end = _text.IndexOf(quote, i + 1);
+                    var end = _text.IndexOf(_text[i], i + 1);
                     if (end < 0) return false;
-                    value = _text[(i + 1)..end];
+                    value = _text.Span(i + 1, end - i - 1).ToString();
                     i = end + 1;
                 }
                 else
                 {
                     var start = i;
-                    while (i < _text.Length && !char.IsWhiteSpace(_text[i]) && _text[i] != '>') i++;
-                    value = _text[start..i];
+                    while (_text.Has(i) && !char.IsWhiteSpace(_text[i]) && _text[i] != '>') i++;
+                    value = _text.Span(start, i - start).ToString();
                     Count("quoted {0} unquoted attribute values");
                 }
             }
@@ -216,28 +271,29 @@ internal sealed class LiberalXmlRepair
             attributes.Add((attrName, value));
         }
         _pos = i;
-
         if (_rootClosed) return false;
+
         var isItem = IsItemName(name);
         if (isItem && _itemDepth < 0)
         {
             _itemStartOutput = _out.Length;
             _itemDepth = _open.Count;
         }
-        NotePrefix(name);
+        var declares = attributes.Where(a => a.Name.StartsWith("xmlns:", StringComparison.Ordinal)).Select(a => a.Name[6..]).ToHashSet(StringComparer.Ordinal);
         _out.Append('<').Append(name);
-        if (_open.Count == 0) _rootNameEnd = _out.Length;
         foreach (var (attrName, value) in attributes)
         {
-            if (attrName.StartsWith("xmlns:", StringComparison.Ordinal))
-            {
-                _declaredAnywhere.Add(attrName[6..]);
-                if (_open.Count == 0) _rootPrefixes.Add(attrName[6..]);
-            }
-            else NotePrefix(attrName);
             _out.Append(' ').Append(attrName).Append("=\"");
             AppendAttributeValue(value);
             _out.Append('"');
+        }
+        foreach (var prefix in attributes.Select(a => a.Name).Prepend(name).Select(PrefixOf).OfType<string>().Distinct())
+        {
+            if (declares.Contains(prefix) || InScope(prefix)) continue;
+            // Declared where it is used, so no earlier output has to change: the reader never looks back.
+            _out.Append(" xmlns:").Append(prefix).Append("=\"").Append(XmlNamespaces.ForUndeclaredPrefix(prefix)).Append('"');
+            declares.Add(prefix);
+            _undeclaredPrefixes.Add(prefix);
         }
         if (selfClosing)
         {
@@ -249,8 +305,24 @@ internal sealed class LiberalXmlRepair
         {
             _out.Append('>');
             _open.Add(name);
+            _declared.Add(declares.Count == 0 ? null : declares);
         }
         return true;
+    }
+
+    private bool InScope(string prefix)
+    {
+        foreach (var declared in _declared)
+            if (declared?.Contains(prefix) == true) return true;
+        return false;
+    }
+
+    private static string? PrefixOf(string name)
+    {
+        var colon = name.IndexOf(':');
+        if (colon <= 0) return null;
+        var prefix = name[..colon];
+        return prefix is "xml" or "xmlns" ? null : prefix;
     }
 
     private static bool IsItemName(string name)
@@ -259,17 +331,8 @@ internal sealed class LiberalXmlRepair
         return local.Equals("item", StringComparison.OrdinalIgnoreCase) || local.Equals("entry", StringComparison.OrdinalIgnoreCase);
     }
 
-    private void NotePrefix(string name)
-    {
-        var colon = name.IndexOf(':');
-        if (colon <= 0) return;
-        var prefix = name[..colon];
-        if (prefix is "xml" or "xmlns") return;
-        _usedPrefixes.Add(prefix);
-    }
-
     /// <summary>One colon at most, not first or last: "a:b:c" becomes "a:b_c".</summary>
-    private string CleanName(ReadOnlySpan<char> raw)
+    private static string CleanName(ReadOnlySpan<char> raw)
     {
         var name = raw.ToString().Trim(':');
         var first = name.IndexOf(':');
@@ -287,9 +350,7 @@ internal sealed class LiberalXmlRepair
             {
                 case '<': _out.Append("&lt;"); break;
                 case '"': _out.Append("&quot;"); break;
-                case '&':
-                    i = AppendReference(value, i, inAttribute: true) - 1;
-                    break;
+                case '&': i = AppendReference(value, i, inAttribute: true) - 1; break;
                 default:
                     if (c >= 0x20 || c is '\t' or '\n' or '\r') _out.Append(c);
                     break;
@@ -300,7 +361,9 @@ internal sealed class LiberalXmlRepair
     private void ReadReference()
     {
         if (_open.Count == 0) { _pos++; return; }
-        _pos = AppendReference(_text, _pos, inAttribute: false);
+        // A reference is at most "&" + 40 name characters + ";": look at that much.
+        var window = _text.Substring(_pos, 48);
+        _pos += AppendReference(window, 0, inAttribute: false);
     }
 
     /// <summary>Appends the reference at <paramref name="start"/> (an '&amp;') in well-formed form; returns the index after it.</summary>
@@ -363,30 +426,16 @@ internal sealed class LiberalXmlRepair
         {
             _out.Length = _itemStartOutput;
             _open.RemoveRange(_itemDepth, _open.Count - _itemDepth);
+            _declared.RemoveRange(_itemDepth, _declared.Count - _itemDepth);
             _itemStartOutput = _itemDepth = -1;
             _repairs["document truncated: kept {0} complete items"] = _completeItems;
         }
         else Count("document truncated: closed {0} elements left open", _open.Count);
         while (_open.Count > 0)
         {
-            var name = _open[^1];
+            _out.Append("</").Append(_open[^1]).Append('>');
             _open.RemoveAt(_open.Count - 1);
-            _out.Append("</").Append(name).Append('>');
+            _declared.RemoveAt(_declared.Count - 1);
         }
     }
-
-    private void DeclareUndeclaredPrefixes()
-    {
-        if (_rootNameEnd < 0) return;
-        var declarations = new StringBuilder();
-        foreach (var prefix in _usedPrefixes.Where(p => !_rootPrefixes.Contains(p)).Order(StringComparer.Ordinal))
-        {
-            declarations.Append(" xmlns:").Append(prefix).Append("=\"").Append(XmlNamespaces.ForUndeclaredPrefix(prefix)).Append('"');
-            if (!_declaredAnywhere.Contains(prefix)) Count("declared {0} undeclared namespace prefixes");
-        }
-        _out.Insert(_rootNameEnd, declarations.ToString());
-    }
-
-    private List<string> Warnings() =>
-        _repairs.Select(r => string.Format(CultureInfo.InvariantCulture, r.Key, r.Value)).ToList();
 }
