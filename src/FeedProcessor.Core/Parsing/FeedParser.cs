@@ -74,9 +74,15 @@ public static class FeedParser
                 + (advertised is null ? "" : $", or poll the feed the page advertises: {advertised}"));
         }
         feed.Format = FeedFormats.Html;
-        var pageUrl = options.DocumentUrl ?? new Uri("http://localhost/");
-        var article = HtmlArticlePage.Parse(html, pageUrl, null);
-        if (options.DocumentUrl is null) article.Link = article.Guid = null;
+        // Without the page's address relative URLs cannot be resolved: read against a placeholder, then drop what came from it.
+        var placeholder = new Uri("http://document.invalid/");
+        var article = HtmlArticlePage.Parse(html, options.DocumentUrl ?? placeholder, null);
+        if (options.DocumentUrl is null)
+        {
+            article.Site = null;
+            if (article.Link?.StartsWith(placeholder.AbsoluteUri, StringComparison.Ordinal) == true) article.Link = article.Guid = null;
+            if (article.ImageUrl?.StartsWith(placeholder.AbsoluteUri, StringComparison.Ordinal) == true) article.ImageUrl = null;
+        }
         feed.Title = article.Title;
         feed.Link = options.DocumentUrl?.AbsoluteUri;
         feed.Language = article.Language;
@@ -92,15 +98,16 @@ public static class FeedParser
         {
             using var text = input.OpenText();
             using var reader = XmlFeedReader.Open(text);
-            var walker = StartXml(reader, options, feed, onEntry, skipEntries: 0);
+            var walker = StartXml(reader, options, feed, onEntry, skipEntries: 0)
+                ?? throw new FeedParseException("not a feed: the document has no XML element");
             try
             {
-                walker?.Read(reader, documentContext);
+                walker.Read(reader, documentContext);
                 return;
             }
             finally
             {
-                delivered = walker?.EntriesRead ?? 0;
+                delivered = walker.EntriesRead;
             }
         }
         catch (XmlException e)

@@ -71,4 +71,15 @@ public class HtmlPageTests
         Assert.Equal(FeedFormats.Html, feed.Format);
         Assert.Equal("Үкімет отырысында экономика талқыланды", feed.Entries.Single().Title);
     }
+
+    [Fact]
+    public void Html_article_without_a_document_url_keeps_no_made_up_addresses()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Html("bare_article_page.html").Replace("<head>", "<head><meta property=\"og:image\" content=\"/img/a.jpg\">"));
+        var entry = FeedParser.Parse(bytes, new ParseOptions { Kind = SourceKind.Html }).Entries.Single();
+        Assert.Equal("Page title only", entry.Title);
+        Assert.Null(entry.Link);
+        Assert.Null(entry.ImageUrl);
+        Assert.Null(entry.Site);
+    }
 }
