@@ -21,11 +21,16 @@ internal static partial class RssAdapter
             Language = item.DublinCore.Language ?? item.Language,
             Categories = item.Categories.Concat(item.DublinCore.Subjects).Distinct(StringComparer.Ordinal).ToList(),
             SummaryHtml = item.Description ?? item.Media.Description,
-            ContentHtml = item.ContentEncoded,
+            ContentHtml = item.ContentEncoded ?? PlainTextToHtml(item.YandexFullText),
             ImageUrl = item.Enclosures.FirstOrDefault(IsImage)?.Url ?? item.Media.ImageUrl ?? item.Itunes.ImageUrl,
         };
         return entry;
     }
+
+    private static string? PlainTextToHtml(string? text) => text is null
+        ? null
+        : string.Concat(text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => "<p>" + System.Net.WebUtility.HtmlEncode(line) + "</p>"));
 
     private static bool IsImage(RssEnclosure enclosure) =>
         enclosure.Type is { } type ? type.StartsWith("image/", StringComparison.OrdinalIgnoreCase) : MediaRss.LooksLikeImageUrl(enclosure.Url);

@@ -76,6 +76,7 @@ internal sealed class RssFormat(string rootNamespace) : IXmlFeedFormat
             Author = item.FirstCore("author", ns).Text(),
             Description = item.FirstCore("description", ns).Markup(),
             ContentEncoded = item.InNamespace(ns => ns == XmlNamespaces.Content, "encoded").FirstOrDefault().Markup(),
+            YandexFullText = item.InNamespace(XmlNamespaces.IsYandex, "full-text").FirstOrDefault().Text(),
             Categories = item.Core("category", ns).Select(c => c.Text()).OfType<string>().ToList(),
             Enclosures = item.Core("enclosure", ns)
                 .Select(e => (Url: context.Within(e).Resolve(e.Attr("url")), Type: e.Attr("type")))

@@ -14,6 +14,8 @@ internal static class XmlNamespaces
     public const string Media = "http://search.yahoo.com/mrss/";
     public const string Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     public const string Xhtml = "http://www.w3.org/1999/xhtml";
+    /// <summary>Yandex.News RSS: Russian-language government sites publish the full text in yandex:full-text.</summary>
+    public const string Yandex = "http://news.yandex.ru";
 
     /// <summary>What a prefix conventionally means, for feeds that use it without declaring it.</summary>
     public static string ForUndeclaredPrefix(string prefix) => prefix.ToLowerInvariant() switch
@@ -26,6 +28,7 @@ internal static class XmlNamespaces
         "atom" => Atom10,
         "rdf" => Rdf,
         "xhtml" => Xhtml,
+        "yandex" => Yandex,
         "slash" => "http://purl.org/rss/1.0/modules/slash/",
         "wfw" => "http://wellformedweb.org/CommentAPI/",
         "sy" => "http://purl.org/rss/1.0/modules/syndication/",
@@ -39,6 +42,9 @@ internal static class XmlNamespaces
     public static bool IsMedia(string ns) => ns.StartsWith("http://search.yahoo.com/mrss", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsItunes(string ns) => ns.Equals(Itunes, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsYandex(string ns) => ns.StartsWith("http://news.yandex.ru", StringComparison.OrdinalIgnoreCase)
+        || ns.StartsWith("https://news.yandex.ru", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsAtom(string ns) => ns is Atom10 or Atom03;
 }

@@ -101,4 +101,15 @@ public class RssParserTests
         Assert.Equal("Userland", feed.Title);
         Assert.Equal("https://u.example.org/1", feed.Entries.Single().Link);
     }
+
+    [Fact]
+    public void Yandex_full_text_becomes_the_content_when_there_is_no_content_encoded()
+    {
+        const string xml = """
+            <rss version="2.0" xmlns:yandex="http://news.yandex.ru"><channel><item><title>Указ</title>
+            <yandex:full-text>Первый абзац &amp; текст.
+            Второй абзац.</yandex:full-text></item></channel></rss>
+            """;
+        Assert.Equal("<p>Первый абзац &amp; текст.</p><p>Второй абзац.</p>", ParsingTestData.ParseText(xml).Entries.Single().ContentHtml);
+    }
 }
