@@ -24,12 +24,13 @@ internal static class ParseCommand
         var sourceId = new Option<string>("--source-id") { Description = "Source id recorded on the articles.", DefaultValueFactory = _ => "local" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for dates without an offset.", DefaultValueFactory = _ => "UTC" };
         var command = new Command("parse", "Parse and normalize local feed files; print one NDJSON line per file.") { paths, sourceId, timeZone };
-        command.Validators.Add(result =>
-        {
-            if (!TimeZones.IsKnown(result.GetValue(timeZone)!)) result.AddError($"--time-zone: unknown IANA time zone \"{result.GetValue(timeZone)}\".");
-        });
         command.SetAction(parseResult =>
         {
+            if (!TimeZones.IsKnown(parseResult.GetValue(timeZone)!))
+            {
+                Console.Error.WriteLine($"feedproc: --time-zone: unknown IANA time zone \"{parseResult.GetValue(timeZone)}\".");
+                return ExitCodes.Usage;
+            }
             var zone = TimeZones.Find(parseResult.GetValue(timeZone));
             var id = parseResult.GetValue(sourceId)!;
             using var output = Console.OpenStandardOutput();

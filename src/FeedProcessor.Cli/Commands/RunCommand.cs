@@ -26,14 +26,15 @@ internal static class RunCommand
         command.Options.Add(port);
         command.Options.Add(interval);
         command.Options.Add(demo);
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(port) is < 1 or > 65535) result.AddError("--port must be between 1 and 65535.");
-            if (result.GetValue(interval) < TimeSpan.FromSeconds(1)) result.AddError("--interval must be at least 00:00:01.");
-        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var listenPort = parseResult.GetValue(port);
+            var every = parseResult.GetValue(interval);
+            if (listenPort is < 1 or > 65535 || every < TimeSpan.FromSeconds(1))
+            {
+                Console.Error.WriteLine("feedproc: --port must be between 1 and 65535, and --interval at least 00:00:01.");
+                return ExitCodes.Usage;
+            }
             var demoMode = parseResult.GetValue(demo);
             IReadOnlyList<SourceDefinition>? demoSources = null;
             if (demoMode && (demoSources = DemoSamples.LoadSources(listenPort)) is null) return ExitCodes.Failure;
@@ -41,7 +42,7 @@ internal static class RunCommand
             using var services = common.CreateServices(parseResult, demoSources, allowPrivateNetwork: demoMode);
             if (services is null) return ExitCodes.Failure;
 
-            var server = ApiServer.Build(services.Api, listenPort, services.LoggerFactory, demoMode ? DemoSamples.Folder : null);
+            var server = ApiServer.Build(services.Api, listenPort, demoMode ? DemoSamples.Folder : null);
             try
             {
                 await server.StartAsync(cancellationToken);
@@ -53,10 +54,12 @@ internal static class RunCommand
             }
 
             Console.Error.WriteLine($"Serving the merged feed at http://127.0.0.1:{listenPort}/api/feed (store: {services.Store.Description}). Press Ctrl+C to stop.");
+            // The web host handles Ctrl+C and SIGTERM itself; its stopping token ends the poll loop too.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, server.Lifetime.ApplicationStopping);
+            cancellationToken = stopping.Token;
             try
             {
                 await services.Pipeline.CatchUpAsync(cancellationToken);
-                var every = parseResult.GetValue(interval);
                 while (!cancellationToken.IsCancellationRequested)
                 {
                     Console.Error.WriteLine($"Polling {services.Sources.Count} sources ...");

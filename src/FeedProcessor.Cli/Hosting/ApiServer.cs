@@ -13,11 +13,11 @@ namespace FeedProcessor.Cli.Hosting;
 /// </summary>
 internal static class ApiServer
 {
-    public static WebApplication Build(FeedApi api, int port, ILoggerFactory loggerFactory, string? samplesFolder = null)
+    public static WebApplication Build(FeedApi api, int port, string? samplesFolder = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // feedproc prints its own progress; the web host's logs would only repeat errors it reports itself.
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.UseKestrel(options => options.Limits.MaxRequestLineSize = 128 * 1024);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
