@@ -76,7 +76,7 @@ public static class FeedParser
         feed.Format = FeedFormats.Html;
         // Without the page's address relative URLs cannot be resolved: read against a placeholder, then drop what came from it.
         var placeholder = new Uri("http://document.invalid/");
-        var article = HtmlArticlePage.Parse(html, options.DocumentUrl ?? placeholder, null);
+        var article = HtmlArticlePage.Parse(html, options.DocumentUrl ?? placeholder, options.Html);
         if (options.DocumentUrl is null)
         {
             article.Site = null;

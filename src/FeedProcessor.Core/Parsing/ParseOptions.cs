@@ -11,4 +11,6 @@ public sealed record ParseOptions
     public Uri? DocumentUrl { get; init; }
     /// <summary>The source's declared kind; <see cref="SourceKind.Auto"/> detects from the content.</summary>
     public SourceKind Kind { get; init; } = SourceKind.Auto;
+    /// <summary>For an article page of an <see cref="SourceKind.Html"/> source: where its title, date and text are.</summary>
+    public HtmlSelectors? Html { get; init; }
 }

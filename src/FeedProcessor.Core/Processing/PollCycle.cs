@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using FeedProcessor.Core.Fetching;
+using FeedProcessor.Core.Fetching.Safety;
 using FeedProcessor.Core.Normalizing.Identity;
 using FeedProcessor.Core.Parsing;
+using FeedProcessor.Core.Parsing.Html;
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -75,9 +77,18 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         }
 
         ParsedFeed feed;
+        var pages = new PageFetchResult([], 0);
         try
         {
-            feed = FeedParser.Parse(result.Body ?? [], new ParseOptions { ContentType = result.ContentType, DocumentUrl = result.FinalUrl ?? source.Url, Kind = source.Kind });
+            if (source.Kind == SourceKind.Html)
+            {
+                pages = await FetchArticlePagesAsync(source, result, cancellationToken).ConfigureAwait(false);
+                feed = new ParsedFeed { Format = FeedFormats.Html, Entries = pages.Entries };
+            }
+            else
+            {
+                feed = FeedParser.Parse(result.Body ?? [], new ParseOptions { ContentType = result.ContentType, DocumentUrl = result.FinalUrl ?? source.Url, Kind = source.Kind });
+            }
         }
         catch (FeedParseException e)
         {
@@ -89,12 +100,70 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         var written = await WriteNewItemsAsync(source, feed, result, now, cancellationToken).ConfigureAwait(false);
         var next = fetcher.AfterParse(result.NewState, feed.TtlMinutes, now);
         next.ArticleCount += written.New.Count;
-        next.RememberItems(written.Keys);
+        next.RememberItems(source.Kind == SourceKind.Html ? pages.FetchedPageKeys : written.Keys);
         await _states.WriteAsync(next, cancellationToken).ConfigureAwait(false);
         foreach (var warning in feed.Warnings)
             _logger.LogWarning("{SourceId}: {Warning}", source.Id, warning);
-        return Report(source, "fetched", next, clock, written.New.Count, written.Unchanged, rawBlobs: written.New);
+        return Report(source, "fetched", next, clock, written.New.Count, written.Unchanged + pages.KnownPages, pages.Failed, rawBlobs: written.New);
     }
+
+    private sealed record PageFetchResult(List<ParsedEntry> Entries, int KnownPages, int Failed = 0, List<string>? PageKeys = null)
+    {
+        public IEnumerable<string> FetchedPageKeys => PageKeys ?? [];
+    }
+
+    /// <summary>
+    /// A site without a feed: the list page gives links to articles; each article page not seen before is fetched
+    /// once and read like a feed item. A page that fails is not remembered, so it is tried again next cycle.
+    /// </summary>
+    private async Task<PageFetchResult> FetchArticlePagesAsync(SourceDefinition source, FetchResult listPage, CancellationToken cancellationToken)
+    {
+        var pageUrl = listPage.FinalUrl ?? source.Url;
+        var links = HtmlListPage.ExtractLinks(listPage.Body ?? [], listPage.ContentType, pageUrl, source.Html!.ItemLinks);
+        if (links.Count == 0)
+            throw new FeedParseException($"The list page has no links matching \"{source.Html.ItemLinks}\"; check the source's html.itemLinks selector.");
+        var seen = listPage.NewState.SeenItemKeys.ToHashSet(StringComparer.Ordinal);
+        var entries = new List<ParsedEntry>();
+        var keys = new List<string>();
+        int known = 0, failed = 0;
+        foreach (var link in links.Take(MaxArticlePagesPerPoll))
+        {
+            var key = PageKey(link);
+            if (seen.Contains(key)) { known++; keys.Add(key); continue; }
+            var page = await fetcher.FetchPageAsync(link, cancellationToken).ConfigureAwait(false);
+            if (page.Outcome != FetchOutcome.Fetched)
+            {
+                failed++;
+                _logger.LogWarning("{SourceId}: article page {Url} failed: {Error}", source.Id, UrlRedactor.Redact(link), page.Error);
+                continue;
+            }
+            try
+            {
+                var article = FeedParser.Parse(page.Body ?? [], new ParseOptions
+                {
+                    ContentType = page.ContentType, DocumentUrl = page.FinalUrl ?? link, Kind = SourceKind.Html, Html = source.Html,
+                });
+                foreach (var entry in article.Entries)
+                {
+                    entry.Link ??= link.AbsoluteUri;
+                    entries.Add(entry);
+                }
+                keys.Add(key);
+            }
+            catch (FeedParseException e)
+            {
+                failed++;
+                _logger.LogWarning("{SourceId}: article page {Url} could not be read: {Error}", source.Id, UrlRedactor.Redact(link), e.Message);
+            }
+        }
+        return new PageFetchResult(entries, known, failed, keys);
+    }
+
+    /// <summary>Bounds the work one list page can cause; the rest is fetched on later polls.</summary>
+    private const int MaxArticlePagesPerPoll = 30;
+
+    private static string PageKey(Uri link) =>
+        "page:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(link.AbsoluteUri)).AsSpan(0, 8));
 
     private async Task<(List<string> New, int Unchanged, List<string> Keys)> WriteNewItemsAsync(SourceDefinition source, ParsedFeed feed,
         FetchResult result, DateTimeOffset now, CancellationToken cancellationToken)
@@ -138,12 +207,13 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
     }
 
     private static SourcePollReport Report(SourceDefinition source, string status, SourceFetchState state, Stopwatch clock,
-        int @new = 0, int unchanged = 0, string? error = null, IReadOnlyList<string>? rawBlobs = null) => new()
+        int @new = 0, int unchanged = 0, int failed = 0, string? error = null, IReadOnlyList<string>? rawBlobs = null) => new()
     {
         SourceId = source.Id,
         Status = status,
         New = @new,
         Unchanged = unchanged,
+        Failed = failed,
         Elapsed = clock.Elapsed,
         Error = error,
         State = state,
