@@ -31,6 +31,12 @@ internal static class ParseCommand
                 Console.Error.WriteLine($"feedproc: --time-zone: unknown IANA time zone \"{parseResult.GetValue(timeZone)}\".");
                 return ExitCodes.Usage;
             }
+            if (parseResult.GetValue(paths)!.FirstOrDefault(p => p.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            {
+                // An unknown option would otherwise be taken for a file name; a file named so can be given as ./--name.
+                Console.Error.WriteLine($"feedproc: unknown option {unknown} for parse. Run `feedproc parse --help`.");
+                return ExitCodes.Usage;
+            }
             var zone = TimeZones.Find(parseResult.GetValue(timeZone));
             var id = parseResult.GetValue(sourceId)!;
             using var output = Console.OpenStandardOutput();

@@ -50,7 +50,7 @@ public static class FeedParser
             case DocumentShape.ScrapedText:
                 feed.Format = FeedFormats.Text;
                 var entry = ScrapedTextAdapter.ToEntry(ScrapedTextParser.Parse(input.ReadAllText().TrimStart('\uFEFF')));
-                feed.Title = entry.Title;
+                feed.Title = entry.Site ?? entry.Title; // the page title belongs to the article; the feed is the site
                 onEntry(entry);
                 return;
             case DocumentShape.Html:
