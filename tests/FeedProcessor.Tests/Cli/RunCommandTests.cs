@@ -57,6 +57,32 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_second_poll_is_conditional_and_a_304_writes_nothing()
+    {
+        await using var server = new LoopbackServer();
+        var feed = await File.ReadAllBytesAsync(TestData("ministry-a.xml"));
+        server.Map("/a.xml", request => request.Headers["If-None-Match"] == "\"v1\""
+            ? new LoopbackServer.Response(304, [], Headers: new Dictionary<string, string> { ["ETag"] = "\"v1\"" })
+            : new LoopbackServer.Response(200, feed, Headers: new Dictionary<string, string> { ["ETag"] = "\"v1\"" }));
+        var sourcesFile = Path.Combine(_work, "sources.json");
+        await File.WriteAllTextAsync(sourcesFile, $$"""{"sources": [{"id": "ministry-a", "title": "Ministry A", "url": "{{server.BaseUrl}}/a.xml"}]}""");
+        string[] args = ["poll", "--once", "--sources", sourcesFile, "--store", Path.Combine(_work, "store"), "--allow-private-network"];
+
+        var first = await Feedproc.RunAsync(_work, args);
+        var second = await Feedproc.RunAsync(_work, args);
+
+        Assert.Equal(0, second.ExitCode);
+        var requests = server.Requests.Where(r => r.Path == "/a.xml").ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.False(requests[0].Headers.ContainsKey("If-None-Match"));
+        Assert.Equal("\"v1\"", requests[1].Headers["If-None-Match"]);
+        Assert.Contains("FeedProcessor/", requests[1].Headers["User-Agent"]);
+        Assert.Matches(@"ministry-a\s+fetched\s+3\s", first.Stdout);
+        Assert.Matches(@"ministry-a\s+not-modified\s+0\s+0\s+0\s.*\s304\s", second.Stdout);
+        Assert.Equal(3, Directory.EnumerateFiles(Path.Combine(_work, "store", "raw"), "*.json", SearchOption.AllDirectories).Count());
+    }
+
+    [Fact]
     public async Task A_port_in_use_is_a_clear_error()
     {
         var sourcesFile = Path.Combine(_work, "sources.json");

@@ -1,0 +1,55 @@
+using System.Text;
+using FeedProcessor.Core.Fetching;
+using FeedProcessor.Core.Processing;
+using FeedProcessor.Core.Sources;
+using FeedProcessor.Core.Storage;
+using FeedProcessor.Tests.Infrastructure;
+
+namespace FeedProcessor.Tests.Processing;
+
+/// <summary>A source edits an item after it was first seen: same id, marked updated, earlier version kept.</summary>
+public sealed class ArticleUpdateTests
+{
+    private static byte[] Feed(string text) => Encoding.UTF8.GetBytes($$"""
+        <rss version="2.0"><channel><title>Ministry</title><link>https://m.example.gov/</link><description>d</description>
+          <item><title>Budget approved</title><link>https://m.example.gov/news/budget</link><guid>budget-2024</guid>
+            <pubDate>Sun, 04 Feb 2024 14:30:00 +0600</pubDate><description>{{text}}</description></item>
+        </channel></rss>
+        """);
+
+    [Fact]
+    public async Task An_edited_item_keeps_its_id_is_marked_updated_and_keeps_its_earlier_version()
+    {
+        await using var server = new LoopbackServer();
+        var body = Feed("The Government approved the budget for 2024.");
+        server.Map("/feed.xml", _ => new LoopbackServer.Response(200, body));
+        var sources = new List<SourceDefinition> { new() { Id = "ministry", Title = "Ministry", Url = new Uri(server.BaseUrl + "/feed.xml") } };
+        var store = TestStores.Folder();
+        using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
+        var index = new FeedIndexStore(store, TimeSpan.Zero);
+        var pipeline = new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id));
+
+        await pipeline.RunCycleAsync(sources);
+        var first = Assert.Single((await index.GetAsync()).Index.Articles);
+        Assert.Null(first.Updated);
+
+        body = Feed("The Government approved the budget for 2024. Spending on roads rises by a fifth.");
+        var second = await pipeline.RunCycleAsync(sources);
+        Assert.Equal(1, second.Sources.Single().New);
+
+        var updated = Assert.Single((await index.GetAsync()).Index.Articles);
+        Assert.Equal(first.Id, updated.Id);
+        Assert.NotNull(updated.Updated);
+        Assert.Equal(first.FirstSeen, updated.FirstSeen);
+        Assert.Contains("Spending on roads", updated.ContentText);
+        var history = new List<string>();
+        await foreach (var name in store.ListAsync(Containers.Articles, $"history/{first.Id}/")) history.Add(name);
+        var earlier = StoredJson.Deserialize<Core.Normalizing.Article>((await store.ReadAsync(Containers.Articles, Assert.Single(history)))!.Content)!;
+        Assert.DoesNotContain("Spending on roads", earlier.ContentText);
+
+        // The same edit delivered again changes nothing.
+        var third = await pipeline.RunCycleAsync(sources);
+        Assert.Equal(0, third.Sources.Single().New);
+        Assert.Single((await index.GetAsync()).Index.Articles);
+    }
+}
