@@ -51,12 +51,12 @@ public static class HomePage
         page.Append("<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n")
             .Append("<table>\n<caption>").Append(sources.Count.ToString(CultureInfo.InvariantCulture)).Append(" sources, as of ").Append(Encode(Time(now))).Append("</caption>\n")
             .Append("<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Health</th><th scope=\"col\">Last success</th><th scope=\"col\">Last poll</th><th scope=\"col\">Articles</th><th scope=\"col\">Next poll</th></tr></thead>\n<tbody>\n");
-        foreach (var source in sources) AppendSourceRow(page, source, feedUrl);
+        foreach (var source in sources) AppendSourceRow(page, source, feedUrl, now);
         page.Append("</tbody>\n</table>\n</section>\n</main>\n</body>\n</html>\n");
         return page.ToString();
     }
 
-    private static void AppendSourceRow(StringBuilder page, SourceStatusView source, string feedUrl)
+    private static void AppendSourceRow(StringBuilder page, SourceStatusView source, string feedUrl, DateTimeOffset now)
     {
         var healthy = source.ConsecutiveFailures == 0 && source.LastError is null;
         page.Append("<tr><td><a href=\"").Append(Encode(FeedUrls.AbsoluteHttp(source.Url) ?? "#")).Append("\">").Append(Encode(source.Title)).Append("</a>")
@@ -67,16 +67,21 @@ public static class HomePage
             .Append(healthy ? "OK" : $"Failing ({source.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture)} in a row)");
         if (source.LastStatus is { } status) page.Append(" <small>").Append(Encode(status)).Append("</small>");
         if (source.LastError is { } error) page.Append("<br><small>").Append(Encode(error)).Append("</small>");
-        if (source.PendingRedirect is { } redirect) page.Append("<br><small>Moved to ").Append(Encode(redirect.Target)).Append("</small>");
+        if (source.PendingRedirect is { } redirect) page.Append("<br><small>Moving to ").Append(Encode(redirect.Target))
+            .Append(" (permanent redirect since ").Append(Encode(Time(redirect.FirstSeen))).Append(")</small>");
         page.Append("</td>");
 
         page.Append("<td>").Append(Encode(Time(source.LastSuccess))).Append("</td><td>").Append(Encode(Time(source.LastPolled))).Append("</td>")
             .Append("<td>").Append(source.ArticleCount.ToString(CultureInfo.InvariantCulture)).Append("</td>")
-            .Append("<td>").Append(Encode(Time(source.NextPollNotBefore))).Append("</td></tr>\n");
+            .Append("<td>").Append(Encode(NextPoll(source.NextPollNotBefore, now))).Append("</td></tr>\n");
     }
 
     private static void AppendLinkItem(StringBuilder page, string label, string url) =>
         page.Append("<li>").Append(Encode(label)).Append(": <a href=\"").Append(Encode(url)).Append("\"><code>").Append(Encode(url)).Append("</code></a></li>\n");
+
+    /// <summary>A source with no wait (no Retry-After, backoff or ttl pending) is polled at the next cycle.</summary>
+    private static string NextPoll(DateTimeOffset? notBefore, DateTimeOffset now) =>
+        notBefore is { } time && time > now ? Time(time) : "next cycle";
 
     private static string Time(DateTimeOffset? value) =>
         value is { } time ? time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "never";

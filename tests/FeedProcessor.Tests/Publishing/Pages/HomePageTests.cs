@@ -26,7 +26,7 @@ public sealed class HomePageTests
     [Fact]
     public void Lists_the_feed_in_every_format_and_each_source_with_its_health()
     {
-        var html = HomePage.Render("https://news.example.kz/api", Statuses(), Epoch.AddHours(3));
+        var html = HomePage.Render("https://news.example.kz/api", Statuses(), Epoch.AddHours(2));
         var page = new HtmlParser().ParseDocument(html);
 
         var links = page.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
@@ -42,6 +42,8 @@ public sealed class HomePageTests
         Assert.Contains("OK", rows[0].TextContent);
         Assert.Contains("42", rows[0].TextContent);
         Assert.Contains("Failing (4 in a row)", rows[1].TextContent);
+        Assert.Contains("next cycle", rows[1].TextContent); // no wait pending
+        Assert.Contains("Moving to https://new.example.kz/", rows[1].TextContent);
         Assert.Contains("<b>Service Unavailable</b>", rows[1].TextContent);
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
         Assert.Empty(page.QuerySelectorAll("script, iframe, link[rel=stylesheet], img"));
