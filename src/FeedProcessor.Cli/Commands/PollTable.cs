@@ -6,7 +6,7 @@ namespace FeedProcessor.Cli.Commands;
 /// <summary>Prints poll reports as a table (`poll --once`) or as one summary line per source (`run`).</summary>
 internal static class PollTable
 {
-    private static readonly string[] Headers = ["SOURCE", "STATUS", "NEW", "UNCHANGED", "FAILED", "ELAPSED", "HTTP", "FAILURES", "NEXT POLL", "ERROR"];
+    private static readonly string[] Headers = ["SOURCE", "STATUS", "NEW", "UNCHANGED", "FAILED", "ELAPSED", "RESULT", "FAILURES", "NEXT POLL", "ERROR"];
 
     public static void Write(TextWriter output, IReadOnlyList<SourcePollReport> reports)
     {
