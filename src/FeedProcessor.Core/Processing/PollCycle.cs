@@ -28,30 +28,42 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         Action<SourcePollReport>? onSourceDone = null, CancellationToken cancellationToken = default)
     {
         var reports = new SourcePollReport[sources.Count];
-        // The budget bounds the whole cycle, so one slow server never delays the next cycle indefinitely.
+        // The budget bounds the whole cycle, so one slow server never delays the next cycle indefinitely;
+        // sources it cuts short are reported and polled again next cycle.
         using var budget = fetcher.CreateCycleBudget(cancellationToken);
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, fetcher.Options.TotalConcurrency), CancellationToken = budget.Token },
-            async (i, ct) =>
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, fetcher.Options.TotalConcurrency), CancellationToken = cancellationToken },
+            async (i, _) =>
             {
-                var report = await PollSourceAsync(sources[i], ct).ConfigureAwait(false);
+                var report = await PollSourceAsync(sources[i], budget.Token, cancellationToken).ConfigureAwait(false);
                 reports[i] = report;
                 onSourceDone?.Invoke(report);
             }).ConfigureAwait(false);
         return reports;
     }
 
-    public async Task<SourcePollReport> PollSourceAsync(SourceDefinition source, CancellationToken cancellationToken)
+    public Task<SourcePollReport> PollSourceAsync(SourceDefinition source, CancellationToken cancellationToken) =>
+        PollSourceAsync(source, cancellationToken, cancellationToken);
+
+    private async Task<SourcePollReport> PollSourceAsync(SourceDefinition source, CancellationToken budget, CancellationToken stopping)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            await using var lease = await _states.TryLockAsync(source.Id, LeaseDuration, cancellationToken).ConfigureAwait(false);
+            await using var lease = await _states.TryLockAsync(source.Id, LeaseDuration, budget).ConfigureAwait(false);
             if (lease is null)
                 return new SourcePollReport { SourceId = source.Id, Status = "busy", Elapsed = clock.Elapsed, Error = "Another host is polling this source right now." };
-            return await PollLockedSourceAsync(source, clock, cancellationToken).ConfigureAwait(false);
+            return await PollLockedSourceAsync(source, clock, budget).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            return new SourcePollReport
+            {
+                SourceId = source.Id, Status = "failed", Elapsed = clock.Elapsed,
+                Error = $"The poll cycle's time budget ({fetcher.Options.CycleBudget}) ran out before this source finished; it is polled again next cycle.",
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // Storage down or a bug: this source's state is not advanced, so its items are fetched again next cycle.
             _logger.LogError(e, "Polling {SourceId} failed; its state was not advanced and the next cycle retries it", source.Id);

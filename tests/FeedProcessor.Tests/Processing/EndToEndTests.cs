@@ -102,4 +102,27 @@ public sealed class EndToEndTests
         Assert.NotNull(statuses.Single(s => s.Id == "down").LastError);
         Assert.Equal(3, statuses.Single(s => s.Id == "ministry-a").ArticleCount);
     }
+
+    [Fact]
+    public async Task A_cycle_cut_short_by_its_budget_reports_the_slow_source_and_keeps_the_others()
+    {
+        await using var server = new LoopbackServer();
+        server.MapFile("/a.xml", TestData("ministry-a.xml"));
+        server.Map("/slow.xml", _ => { Thread.Sleep(TimeSpan.FromSeconds(5)); return new LoopbackServer.Response(200, File.ReadAllBytes(TestData("ministry-a.xml"))); });
+        var sources = new List<SourceDefinition>
+        {
+            new() { Id = "slow", Title = "Slow", Url = new Uri(server.BaseUrl + "/slow.xml") },
+            new() { Id = "ministry-a", Title = "Ministry A", Url = new Uri(server.BaseUrl + "/a.xml") },
+        };
+        var store = TestStores.Folder();
+        using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true, CycleBudget = TimeSpan.FromSeconds(1) });
+
+        var reports = await new PollCycle(store, fetcher).RunAsync(sources);
+
+        var slow = reports.Single(r => r.SourceId == "slow");
+        Assert.Equal("failed", slow.Status);
+        Assert.Contains("time budget", slow.Error);
+        Assert.Equal(3, reports.Single(r => r.SourceId == "ministry-a").New);
+        Assert.Null((await new SourceStateStore(store).ReadAsync("slow")).LastSuccess);
+    }
 }
