@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FeedProcessor.Cli.Hosting;
+using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Core.Storage;
 
@@ -30,8 +31,14 @@ internal sealed class CommonOptions
         Description = "Allow sources on loopback and private networks (local fixtures, tests). Link-local and cloud metadata addresses stay refused.",
     };
 
+    public Option<string?> ContactUrl { get; } = new("--contact-url")
+    {
+        Description = "The contact URL sent in the User-Agent, so that publishers can reach whoever runs this poller.",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(ContactUrl);
         command.Options.Add(Sources);
         command.Options.Add(Store);
         command.Options.Add(Storage);
@@ -44,8 +51,9 @@ internal sealed class CommonOptions
         try
         {
             var sources = sourcesOverride ?? SourceList.Load(parseResult.GetValue(Sources)!);
-            return CliServices.Create(sources, parseResult.GetValue(Store), parseResult.GetValue(Storage),
-                allowPrivateNetwork || parseResult.GetValue(AllowPrivateNetwork));
+            var fetching = new FetcherOptions { AllowPrivateNetwork = allowPrivateNetwork || parseResult.GetValue(AllowPrivateNetwork) };
+            if (parseResult.GetValue(ContactUrl) is { Length: > 0 } contact) fetching.ContactUrl = contact;
+            return CliServices.Create(sources, parseResult.GetValue(Store), parseResult.GetValue(Storage), fetching);
         }
         catch (SourceListException e)
         {

@@ -18,7 +18,7 @@ internal sealed class CliServices : IDisposable
     public required FeedApi Api { get; init; }
     public required ILoggerFactory LoggerFactory { get; init; }
 
-    public static CliServices Create(IReadOnlyList<SourceDefinition> sources, string? storeFolder, string? storage, bool allowPrivateNetwork)
+    public static CliServices Create(IReadOnlyList<SourceDefinition> sources, string? storeFolder, string? storage, FetcherOptions fetching)
     {
         var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(logging => logging
             .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
@@ -26,7 +26,7 @@ internal sealed class CliServices : IDisposable
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .SetMinimumLevel(LogLevel.Information));
         var store = BlobStoreFactory.Create(storeFolder, storage);
-        var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = allowPrivateNetwork });
+        var fetcher = new FeedFetcher(fetching);
         var byId = sources.ToDictionary(s => s.Id);
         var index = new FeedIndexStore(store);
         var logger = loggerFactory.CreateLogger("feedproc");
