@@ -24,13 +24,14 @@ public static class SyntheticFeed
         return buffer.ToArray();
     }
 
-    public static void Write(Stream output, int items)
+    /// <param name="first">Number of the first item, so that several generated feeds hold different stories.</param>
+    public static void Write(Stream output, int items, int first = 0)
     {
         var random = new Random(42);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
         writer.Write("""<?xml version="1.0" encoding="utf-8"?>""" + "\n<rss version=\"2.0\"><channel><title>Ministry of Large Feeds</title>"
             + "<link>https://gov.example/</link><description>Official news</description><language>en</language>\n");
-        for (var i = 0; i < items; i++)
+        for (var i = first; i < first + items; i++)
         {
             var date = (Newest - TimeSpan.FromMinutes(7 * i)).ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
             writer.Write($"<item><title>{Sentence(random, 9)} {i}</title><link>https://gov.example/news/{i}</link>"
