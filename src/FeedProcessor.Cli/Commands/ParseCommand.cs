@@ -13,6 +13,9 @@ namespace FeedProcessor.Cli.Commands;
 /// </summary>
 internal static class ParseCommand
 {
+    /// <summary>Articles are written to stdout in chunks of about this size, not held until the file ends.</summary>
+    private const int FlushThreshold = 64 * 1024;
+
     private static readonly HashSet<string> FeedExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".xml", ".rss", ".rdf", ".atom", ".feed", ".json", ".txt", ".html", ".htm",
@@ -42,10 +45,8 @@ internal static class ParseCommand
             using var output = Console.OpenStandardOutput();
             foreach (var file in ExpandPaths(parseResult.GetValue(paths)!))
             {
-                var line = ParseFile(file, id, zone);
-                using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = StoredJson.Options.Encoder }))
-                    JsonSerializer.Serialize(writer, line, StoredJson.Options);
-                output.WriteByte((byte)'\n');
+                WriteLine(file, id, zone, output);
+                output.Flush();
             }
             return ExitCodes.Ok;
         });
@@ -71,55 +72,77 @@ internal static class ParseCommand
         }
     }
 
-    internal static ParseLine ParseFile(string path, string sourceId, TimeZoneInfo zone)
+    /// <summary>
+    /// Parses one file and writes its NDJSON line while reading it: each article is written as soon as it is
+    /// normalized, so neither the document nor its articles are ever held whole. The line is valid JSON whatever
+    /// happens: a file that breaks midway keeps the articles written before the break and gets `ok:false`.
+    /// </summary>
+    internal static void WriteLine(string path, string sourceId, TimeZoneInfo zone, Stream output)
     {
-        byte[] content;
-        try
-        {
-            content = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ParseLine.Failed(path, $"cannot read the file: {e.Message}");
-        }
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = StoredJson.Options.Encoder });
+        json.WriteStartObject();
+        json.WriteString("path", path);
+        json.WriteStartArray("articles");
 
-        try
-        {
-            var feed = FeedParser.Parse(content, new ParseOptions { DocumentUrl = new Uri(path) });
-            var warnings = new List<string>(feed.Warnings);
-            var context = new NormalizeContext
+        var feed = new ParsedFeed();
+        var warnings = new List<string>();
+        string? error = null;
+        var normalizer = new StreamingNormalizer(
+            first => new NormalizeContext
             {
                 SourceId = sourceId,
-                SourceTitle = feed.Title ?? feed.Entries.FirstOrDefault()?.Site ?? sourceId,
+                SourceTitle = feed.Title ?? first.Site ?? sourceId,
                 SourceUrl = Uri.TryCreate(feed.Link, UriKind.Absolute, out var link) ? link : null,
                 FeedLanguage = feed.Language,
                 TimeZone = zone,
                 FetchedAt = DateTimeOffset.UtcNow,
-            };
-            var articles = feed.Entries.Select(entry => ArticleNormalizer.Shared.Normalize(entry, context, warnings)).ToList();
-            return new ParseLine
+            },
+            (article, articleWarnings) =>
             {
-                Path = path, Ok = true, Format = feed.Format, Feed = new FeedInfo(feed.Title, feed.Link), Articles = articles, Warnings = warnings,
-            };
+                JsonSerializer.Serialize(json, article, StoredJson.Options);
+                warnings.AddRange(articleWarnings);
+                if (json.BytesPending > FlushThreshold) json.Flush();
+            });
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+            FeedParser.Parse(stream, new ParseOptions { DocumentUrl = new Uri(path) }, feed, normalizer.Add);
         }
         catch (FeedParseException e)
         {
-            return ParseLine.Failed(path, e.Message);
+            error = e.Message;
         }
-    }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"cannot read the file: {e.Message}";
+        }
+        finally
+        {
+            normalizer.Complete();
+        }
 
-    internal sealed record FeedInfo(string? Title, string? Url);
-
-    internal sealed record ParseLine
-    {
-        public required string Path { get; init; }
-        public bool Ok { get; init; }
-        public string? Format { get; init; }
-        public FeedInfo? Feed { get; init; }
-        public IReadOnlyList<Article> Articles { get; init; } = [];
-        public IReadOnlyList<string> Warnings { get; init; } = [];
-        public string? Error { get; init; }
-
-        public static ParseLine Failed(string path, string error) => new() { Path = path, Ok = false, Error = error };
+        json.WriteEndArray();
+        json.WriteBoolean("ok", error is null);
+        if (error is null)
+        {
+            json.WriteString("format", feed.Format);
+            json.WriteStartObject("feed");
+            json.WriteString("title", feed.Title);
+            json.WriteString("url", feed.Link);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("format");
+            json.WriteNull("feed");
+        }
+        json.WriteStartArray("warnings");
+        foreach (var warning in feed.Warnings) json.WriteStringValue(warning);
+        foreach (var warning in warnings) json.WriteStringValue(warning);
+        json.WriteEndArray();
+        json.WriteString("error", error);
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
     }
 }

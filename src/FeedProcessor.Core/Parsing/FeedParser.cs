@@ -28,11 +28,22 @@ public static class FeedParser
     /// </summary>
     public static ParsedFeed Parse(Stream stream, ParseOptions options, Action<ParsedEntry> onEntry)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(onEntry);
         var feed = new ParsedFeed();
-        Read(DocumentInput.FromStream(stream), options, feed, onEntry);
+        Parse(stream, options, feed, onEntry);
         return feed;
+    }
+
+    /// <summary>
+    /// As <see cref="Parse(Stream, ParseOptions, Action{ParsedEntry})"/>, filling <paramref name="feed"/> as the
+    /// document is read, so that <paramref name="onEntry"/> already sees the metadata written before the entries
+    /// (title, link, language, format), as a normalizer needs.
+    /// </summary>
+    public static void Parse(Stream stream, ParseOptions options, ParsedFeed feed, Action<ParsedEntry> onEntry)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(onEntry);
+        Read(DocumentInput.FromStream(stream), options, feed, onEntry);
     }
 
     private static void Read(DocumentInput input, ParseOptions options, ParsedFeed feed, Action<ParsedEntry> onEntry)

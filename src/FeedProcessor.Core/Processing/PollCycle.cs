@@ -21,6 +21,9 @@ namespace FeedProcessor.Core.Processing;
 public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? logger = null)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+
+    /// <summary>How stale the stored poll times may get when nothing else about a source changes.</summary>
+    public static readonly TimeSpan PollTimesRefreshInterval = TimeSpan.FromHours(1);
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly SourceStateStore _states = new(store);
 
@@ -79,7 +82,7 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         if (result.Outcome != FetchOutcome.Fetched)
         {
             if (result.Outcome != FetchOutcome.Skipped)
-                await _states.WriteAsync(result.NewState, cancellationToken).ConfigureAwait(false);
+                await WriteStateIfChangedAsync(state, result.NewState, cancellationToken).ConfigureAwait(false);
             return Report(source, result.Outcome switch
             {
                 FetchOutcome.NotModified => "not-modified",
@@ -113,10 +116,32 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         var next = fetcher.AfterParse(result.NewState, feed.TtlMinutes, now);
         next.ArticleCount += written.New.Count;
         next.RememberItems(source.Kind == SourceKind.Html ? pages.FetchedPageKeys : written.Keys);
-        await _states.WriteAsync(next, cancellationToken).ConfigureAwait(false);
+        await WriteStateIfChangedAsync(state, next, cancellationToken).ConfigureAwait(false);
         foreach (var warning in feed.Warnings)
             _logger.LogWarning("{SourceId}: {Warning}", source.Id, warning);
         return Report(source, "fetched", next, clock, written.New.Count, written.Unchanged + pages.KnownPages, pages.Failed, rawBlobs: written.New);
+    }
+
+    /// <summary>
+    /// A poll that found nothing new changes only the poll times; writing them every cycle would be one billed blob
+    /// write per source per cycle. They are written when anything else changed, or once per
+    /// <see cref="PollTimesRefreshInterval"/> so that /api/sources stays roughly current.
+    /// </summary>
+    private async Task WriteStateIfChangedAsync(SourceFetchState stored, SourceFetchState next, CancellationToken cancellationToken)
+    {
+        if (next.LastPolled - stored.LastPolled < PollTimesRefreshInterval && SameApartFromPollTimes(stored, next)) return;
+        await _states.WriteAsync(next, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool SameApartFromPollTimes(SourceFetchState a, SourceFetchState b)
+    {
+        static byte[] WithoutPollTimes(SourceFetchState state)
+        {
+            var copy = state.Clone();
+            copy.LastPolled = copy.LastSuccess = null;
+            return StoredJson.Serialize(copy);
+        }
+        return WithoutPollTimes(a).AsSpan().SequenceEqual(WithoutPollTimes(b));
     }
 
     private sealed record PageFetchResult(List<ParsedEntry> Entries, int KnownPages, int Failed = 0, List<string>? PageKeys = null)
