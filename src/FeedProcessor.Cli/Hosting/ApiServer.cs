@@ -24,8 +24,10 @@ internal static class ApiServer
         app.MapGet("/", () => Results.Redirect("/api/"));
         if (samplesFolder is not null)
             app.MapGet("/samples/{name}", (string name) => ServeSample(samplesFolder, name));
-        app.MapGet("/api", (HttpContext context) => ServeAsync(api, context, ""));
-        app.MapGet("/api/{**route}", (HttpContext context, string? route) => ServeAsync(api, context, route ?? ""));
+        // HEAD as well as GET: some feed readers and monitors check a feed with HEAD (Kestrel sends no body for it).
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/api", methods, (HttpContext context) => ServeAsync(api, context, ""));
+        app.MapMethods("/api/{**route}", methods, (HttpContext context, string? route) => ServeAsync(api, context, route ?? ""));
         return app;
     }
 

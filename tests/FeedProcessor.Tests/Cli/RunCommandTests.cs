@@ -34,6 +34,10 @@ public sealed class RunCommandTests : IDisposable
             var feed = await WaitForFeedAsync(port, items: 4, run);
             Assert.Equal(4, feed.Items.Count);
             Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync($"http://127.0.0.1:{port}/api/health")).StatusCode);
+            using var head = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"http://127.0.0.1:{port}/api/feed"));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.True(head.Content.Headers.ContentLength > 0);
+            Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"http://127.0.0.1:{port}/api/..%2f..%2fetc/passwd")).StatusCode);
             using var sources = JsonDocument.Parse(await Http.GetStringAsync($"http://127.0.0.1:{port}/api/sources"));
             Assert.Equal(2, sources.RootElement.GetProperty("sources").GetArrayLength());
             await WaitUntilAsync(() => server.CountRequests("/a.xml") >= 2, run); // it keeps polling every interval
