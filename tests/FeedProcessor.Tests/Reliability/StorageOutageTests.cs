@@ -24,7 +24,6 @@ public sealed class StorageOutageTests
     [Theory]
     [InlineData(Containers.Raw, 25)]        // while new items are being written
     [InlineData(Containers.State, 2)]       // after a source's items are written, before its state moves on
-    [InlineData(Containers.Articles, 40)]   // while normalizing
     [InlineData(Containers.Index, 1)]       // articles stored, the index merge not done
     public async Task Storage_stopped_mid_cycle_loses_nothing_doubles_nothing_and_the_feed_keeps_serving(string container, int nthWrite)
     {
