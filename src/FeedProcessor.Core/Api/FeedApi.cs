@@ -25,6 +25,22 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
     /// <summary>Routes a request below `/api/` to its handler; unknown routes get a 404 problem.</summary>
     public async Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await RouteAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Storage down before anything was cached (a cold start during an outage): say so, briefly, and when to retry.
+            var response = new Problem("about:blank", "Service Unavailable", 503,
+                "Storage is unreachable and nothing is cached yet; try again shortly. " + FirstLine(e.Message)).ToResponse();
+            response.Headers["Retry-After"] = "30";
+            return response;
+        }
+    }
+
+    private async Task<ApiResponse> RouteAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
         switch (request.Route)
         {
             case FeedEndpoint.Route:
@@ -50,26 +66,62 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
     public async Task<IReadOnlyList<SourceStatusView>> SourceStatusesAsync(CancellationToken cancellationToken = default)
     {
         if (_sourcesCache is { } cached && DateTimeOffset.UtcNow - cached.At < SourcesCacheInterval) return cached.Rows;
+        try
+        {
+            var rows = await ReadSourceStatusesAsync(cancellationToken).ConfigureAwait(false);
+            _sourcesCache = (DateTimeOffset.UtcNow, rows);
+            return rows;
+        }
+        catch (Exception) when (_sourcesCache is { } stale && !cancellationToken.IsCancellationRequested)
+        {
+            return stale.Rows; // storage down: the last rows read, as the feed keeps its last index
+        }
+    }
+
+    private async Task<IReadOnlyList<SourceStatusView>> ReadSourceStatusesAsync(CancellationToken cancellationToken)
+    {
         var poisoned = (await _poison.ListNamesAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(name => name.Split('/')[0]).ToDictionary(g => g.Key, g => g.Count());
         var rows = await Task.WhenAll(sources().Select(async source => SourceStatusRows.From(source,
             await _states.ReadAsync(source.Id, cancellationToken).ConfigureAwait(false),
             poisoned.GetValueOrDefault(source.Id)))).ConfigureAwait(false);
-        _sourcesCache = (DateTimeOffset.UtcNow, rows);
         return rows;
     }
 
     private async Task<ApiResponse> HealthAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await index.GetAsync(cancellationToken).ConfigureAwait(false);
+        FeedIndexStore.Snapshot snapshot;
+        try
+        {
+            snapshot = await index.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Json(200, new
+            {
+                status = "degraded",
+                storage = $"unreachable; no index cached yet, so the feed is unavailable: {FirstLine(e.Message)}",
+                degraded = new[] { "storage", "feed" },
+                articles = 0,
+                indexUpdated = (DateTimeOffset?)null,
+            });
+        }
         var degraded = snapshot.Error is not null;
         return Json(200, new
         {
             status = degraded ? "degraded" : "ok",
-            storage = degraded ? $"unreachable; serving the last good index: {snapshot.Error}" : "ok",
+            storage = degraded ? $"unreachable since {snapshot.FailingSince:u}; serving the last good index: {FirstLine(snapshot.Error!)}" : "ok",
+            degraded = degraded ? new[] { "storage" } : [],
             articles = snapshot.Index.Articles.Count,
-            indexUpdated = snapshot.Index.Updated,
+            indexUpdated = (DateTimeOffset?)snapshot.Index.Updated,
         });
+    }
+
+    /// <summary>Storage errors run to many lines (request ids, headers); the first says what happened.</summary>
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 200 ? line[..200] + "…" : line;
     }
 
     private static ApiResponse Json(int status, object body) => new()

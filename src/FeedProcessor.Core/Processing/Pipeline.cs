@@ -12,19 +12,26 @@ namespace FeedProcessor.Core.Processing;
 /// The whole job in one process (`feedproc run` and `poll --once`): poll every source, normalize what is new in
 /// parallel, and merge the articles into the feed index in batches. The Functions app runs the same pieces
 /// separately: the timer polls, and Event Grid hands each raw blob to the normalizer.
+/// Nothing is lost when storage fails or the process dies mid-cycle: raw items are written before the source's
+/// state moves on, a <see cref="PendingMerges"/> note covers articles stored but not yet merged, and work an outage
+/// interrupted is kept and retried on the next cycle. A cycle never throws for a storage failure.
 /// </summary>
 public sealed class Pipeline
 {
     private const int IndexBatchSize = 500;
     private readonly PollCycle _poll;
     private readonly PoisonStore _poison;
+    private readonly PendingMerges _pending;
     private readonly RawItemProcessor _normalizer;
     private readonly FeedIndexStore _index;
     private readonly ILogger _logger;
+    /// <summary>Raw items whose normalizing or merging an outage interrupted in this process; retried next cycle.</summary>
+    private readonly ConcurrentDictionary<string, byte> _retry = new(StringComparer.Ordinal);
 
     public Pipeline(IBlobStore store, FeedFetcher fetcher, FeedIndexStore index, Func<string, SourceDefinition?> findSource, ILogger? logger = null)
     {
         _poison = new PoisonStore(store);
+        _pending = new PendingMerges(store);
         _logger = logger ?? NullLogger.Instance;
         _poll = new PollCycle(store, fetcher, _logger);
         _normalizer = new RawItemProcessor(store, findSource, _logger);
@@ -33,7 +40,15 @@ public sealed class Pipeline
 
     public sealed record CycleResult(IReadOnlyList<SourcePollReport> Sources, NormalizeResult Normalized);
 
-    public sealed record NormalizeResult(int Articles, int Failed);
+    /// <param name="Articles">Articles stored and merged into the index.</param>
+    /// <param name="Failed">Raw items that could not be normalized (counted towards poisoning).</param>
+    public sealed record NormalizeResult(int Articles, int Failed)
+    {
+        /// <summary>Raw items left for the next cycle because storage failed; not the items' fault.</summary>
+        public int Deferred { get; init; }
+        /// <summary>What failed in storage, when something did.</summary>
+        public string? StorageError { get; init; }
+    }
 
     public async Task<CycleResult> RunCycleAsync(IReadOnlyList<SourceDefinition> sources, Action<SourcePollReport>? onSourceDone = null,
         CancellationToken cancellationToken = default)
@@ -46,52 +61,136 @@ public sealed class Pipeline
     /// <summary>Normalizes raw blobs left without an article, e.g. by a crash between polling and normalizing.</summary>
     public async Task<NormalizeResult> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        var poisoned = await _poison.ListNamesAsync(cancellationToken).ConfigureAwait(false);
-        var pending = (await _normalizer.FindUnprocessedAsync(cancellationToken).ConfigureAwait(false)).Where(name => !poisoned.Contains(name)).ToList();
+        List<string> pending;
+        try
+        {
+            pending = await _normalizer.FindUnprocessedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsStorageFailure(e, cancellationToken))
+        {
+            _logger.LogError("Could not look for raw items left by an earlier run; storage failed: {Error}", e.Message);
+            return new NormalizeResult(0, 0) { StorageError = e.Message };
+        }
         if (pending.Count > 0) _logger.LogInformation("Normalizing {Count} raw items left from an earlier run", pending.Count);
         return await NormalizeAsync(pending, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Normalizes the raw blobs, together with whatever an earlier cycle left unfinished (notes of interrupted
+    /// merges, items an outage interrupted), and merges the articles into the index.
+    /// </summary>
     public async Task<NormalizeResult> NormalizeAsync(IReadOnlyList<string> rawNames, CancellationToken cancellationToken = default)
     {
-        var articles = new ConcurrentBag<Article>();
-        var failed = 0;
-        await Parallel.ForEachAsync(rawNames,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2, CancellationToken = cancellationToken },
-            async (name, ct) =>
-            {
-                try
-                {
-                    if (await _normalizer.ProcessAsync(name, ct).ConfigureAwait(false) is { } article) articles.Add(article);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    Interlocked.Increment(ref failed);
-                    await RecordFailureAsync(name, e, _poison, _logger, ct).ConfigureAwait(false);
-                }
-            }).ConfigureAwait(false);
+        var work = new HashSet<string>(rawNames, StringComparer.Ordinal);
+        work.UnionWith(_retry.Keys);
+        List<string> notes;
+        try
+        {
+            (notes, var noted) = await _pending.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            work.UnionWith(noted);
+            if (work.Count == 0) return new NormalizeResult(0, 0);
+            work.ExceptWith(await _poison.ListNamesAsync(cancellationToken).ConfigureAwait(false));
+            if (work.Count == 0) { await _pending.DeleteAsync(notes, cancellationToken).ConfigureAwait(false); return new NormalizeResult(0, 0); }
+            notes.Add(await _pending.WriteAsync(work, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (IsStorageFailure(e, cancellationToken))
+        {
+            return Defer(work, e);
+        }
 
-        // One index write per batch, not per article: far fewer blob transactions and conflicts.
-        foreach (var batch in articles.Chunk(IndexBatchSize))
-            await _index.MergeAsync(batch, cancellationToken).ConfigureAwait(false);
-        return new NormalizeResult(articles.Count, failed);
+        var stored = new ConcurrentBag<(string RawName, Article Article)>();
+        var deferred = new ConcurrentBag<string>();
+        var unprocessable = new ConcurrentBag<string>();
+        var failed = 0;
+        Exception? storageError = null;
+        // The first storage failure stops the batch: the rest would only wait out the same retries.
+        using var outage = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await Parallel.ForEachAsync(work,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2, CancellationToken = outage.Token },
+                async (name, ct) =>
+                {
+                    try
+                    {
+                        if (await _normalizer.ProcessAsync(name, ct).ConfigureAwait(false) is { } article) stored.Add((name, article));
+                        _retry.TryRemove(name, out _);
+                    }
+                    catch (UnprocessableRawItemException e)
+                    {
+                        Interlocked.Increment(ref failed);
+                        unprocessable.Add(name);
+                        if (!await RecordFailureAsync(name, e, _poison, _logger, cancellationToken).ConfigureAwait(false))
+                            _retry[name] = 0;
+                        else
+                            _retry.TryRemove(name, out _);
+                    }
+                    catch (Exception e) when (IsStorageFailure(e, cancellationToken))
+                    {
+                        deferred.Add(name);
+                        Interlocked.CompareExchange(ref storageError, e, null);
+                        await outage.CancelAsync().ConfigureAwait(false);
+                    }
+                }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by the outage; the items not reached are deferred below.
+        }
+
+        var reached = stored.Select(s => s.RawName).Concat(unprocessable).Concat(deferred).ToHashSet(StringComparer.Ordinal);
+        var notReached = storageError is null ? [] : work.Where(name => !reached.Contains(name)).ToList();
+        var merged = 0;
+        if (storageError is null)
+        {
+            try
+            {
+                // One index write per batch, not per article: far fewer blob transactions and conflicts.
+                foreach (var batch in stored.Select(s => s.Article).Chunk(IndexBatchSize))
+                {
+                    await _index.MergeAsync(batch, cancellationToken).ConfigureAwait(false);
+                    merged += batch.Length;
+                }
+                await _pending.DeleteAsync(notes, cancellationToken).ConfigureAwait(false);
+                return new NormalizeResult(stored.Count, failed);
+            }
+            catch (Exception e) when (IsStorageFailure(e, cancellationToken))
+            {
+                storageError = e;
+            }
+        }
+        // The notes stay: whatever happens to this process, the next cycle (of any process) merges these again.
+        var result = Defer(stored.Select(s => s.RawName).Concat(deferred).Concat(notReached), storageError);
+        return result with { Articles = merged, Failed = failed };
     }
 
+    private NormalizeResult Defer(IEnumerable<string> names, Exception error)
+    {
+        var count = 0;
+        foreach (var name in names) { _retry[name] = 0; count++; }
+        _logger.LogError("Storage failed while normalizing; {Count} raw items are kept and retried next cycle: {Error}", count, error.Message);
+        return new NormalizeResult(0, 0) { Deferred = count, StorageError = error.Message };
+    }
+
+    private static bool IsStorageFailure(Exception e, CancellationToken cancellationToken) =>
+        e is not UnprocessableRawItemException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
     /// <summary>
-    /// Counts a failed normalization: retried (on the next start, or by the host's redelivery) until it has failed
+    /// Counts a failed normalization: retried (on the next cycle, or by the host's redelivery) until it has failed
     /// <see cref="PoisonStore.MaxAttempts"/> times, then set aside in `poison` with the reason. Never throws for a
     /// storage problem while recording, so one bad blob never stops the others.
     /// </summary>
     public static async Task<bool> RecordFailureAsync(string rawName, Exception error, PoisonStore poison, ILogger logger, CancellationToken cancellationToken)
     {
+        var reason = error is UnprocessableRawItemException { InnerException: { } cause } ? $"{cause.GetType().Name}: {cause.Message}" : $"{error.GetType().Name}: {error.Message}";
         try
         {
-            if (await poison.RecordFailureAsync(rawName, $"{error.GetType().Name}: {error.Message}", cancellationToken).ConfigureAwait(false))
+            if (await poison.RecordFailureAsync(rawName, reason, cancellationToken).ConfigureAwait(false))
             {
-                logger.LogError(error, "Raw item {RawName} failed {Attempts} times and was moved to the poison container", rawName, PoisonStore.MaxAttempts);
+                logger.LogError(error, "Raw item {RawName} failed {Attempts} times and was moved to the poison container: {Reason}", rawName, PoisonStore.MaxAttempts, reason);
                 return true;
             }
-            logger.LogWarning(error, "Could not normalize raw item {RawName}; it stays in raw and is retried", rawName);
+            logger.LogWarning(error, "Could not normalize raw item {RawName}; it stays in raw and is retried: {Reason}", rawName, reason);
         }
         catch (Exception recordError) when (recordError is not OperationCanceledException)
         {

@@ -20,7 +20,8 @@ namespace FeedProcessor.Core.Processing;
 /// </summary>
 public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? logger = null)
 {
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    /// <summary>Short (Azure's minimum), and renewed while a poll runs, so a crashed holder blocks a source briefly.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
 
     /// <summary>How stale the stored poll times may get when nothing else about a source changes.</summary>
     public static readonly TimeSpan PollTimesRefreshInterval = TimeSpan.FromHours(1);
@@ -56,7 +57,17 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
             await using var lease = await _states.TryLockAsync(source.Id, LeaseDuration, budget).ConfigureAwait(false);
             if (lease is null)
                 return new SourcePollReport { SourceId = source.Id, Status = "busy", Elapsed = clock.Elapsed, Error = "Another host is polling this source right now." };
-            return await PollLockedSourceAsync(source, clock, budget).ConfigureAwait(false);
+            using var polled = new CancellationTokenSource();
+            var renewing = KeepRenewedAsync(lease, source.Id, polled.Token);
+            try
+            {
+                return await PollLockedSourceAsync(source, clock, budget).ConfigureAwait(false);
+            }
+            finally
+            {
+                await polled.CancelAsync().ConfigureAwait(false);
+                await renewing.ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
@@ -71,6 +82,28 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
             // Storage down or a bug: this source's state is not advanced, so its items are fetched again next cycle.
             _logger.LogError(e, "Polling {SourceId} failed; its state was not advanced and the next cycle retries it", source.Id);
             return new SourcePollReport { SourceId = source.Id, Status = "failed", Elapsed = clock.Elapsed, Error = e.Message };
+        }
+    }
+
+    /// <summary>
+    /// Renews the lease while a long poll (an HTML source's article pages) runs, so the lease can stay short:
+    /// a crashed holder blocks the source for at most <see cref="LeaseDuration"/>.
+    /// </summary>
+    private async Task KeepRenewedAsync(IBlobLease lease, string sourceId, CancellationToken polled)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(LeaseDuration / 3, polled).ConfigureAwait(false);
+                if (!await lease.RenewAsync(polled).ConfigureAwait(false))
+                    _logger.LogWarning("{SourceId}: the poll lease could not be renewed; another host may poll it too", sourceId);
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (Exception e)
+        {
+            _logger.LogWarning("{SourceId}: renewing the poll lease failed: {Error}", sourceId, e.Message);
         }
     }
 
@@ -119,7 +152,7 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         await WriteStateIfChangedAsync(state, next, cancellationToken).ConfigureAwait(false);
         foreach (var warning in feed.Warnings)
             _logger.LogWarning("{SourceId}: {Warning}", source.Id, warning);
-        return Report(source, "fetched", next, clock, written.New.Count, written.Unchanged + pages.KnownPages, pages.Failed, rawBlobs: written.New);
+        return Report(source, "fetched", next, clock, written.New.Count, written.Unchanged + pages.KnownPages, pages.Failed, rawBlobs: [.. written.New, .. written.Unfinished]);
     }
 
     /// <summary>
@@ -202,12 +235,13 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
     private static string PageKey(Uri link) =>
         "page:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(link.AbsoluteUri)).AsSpan(0, 8));
 
-    private async Task<(List<string> New, int Unchanged, List<string> Keys)> WriteNewItemsAsync(SourceDefinition source, ParsedFeed feed,
+    private async Task<(List<string> New, int Unchanged, List<string> Keys, List<string> Unfinished)> WriteNewItemsAsync(SourceDefinition source, ParsedFeed feed,
         FetchResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArticleIdentity.DropRepeatedGuids(feed.Entries);
         var seen = result.NewState.SeenItemKeys.ToHashSet(StringComparer.Ordinal);
         var written = new List<string>();
+        var pending = new List<string>();
         var keys = new List<string>(feed.Entries.Count);
         var unchanged = 0;
         foreach (var entry in feed.Entries)
@@ -230,10 +264,16 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
             var name = $"{source.Id}/{key}.json";
             // IfNotExists: a re-fetch after a crash finds the blob there and writes nothing twice.
             var etag = await store.WriteAsync(Containers.Raw, name, StoredJson.Serialize(raw), WriteCondition.IfNotExists, cancellationToken).ConfigureAwait(false);
-            if (etag is null) unchanged++;
+            if (etag is null)
+            {
+                // Written by a poll that failed or died before the state moved on: hand it to the normalizer
+                // again (idempotent), since nothing else will.
+                unchanged++;
+                pending.Add(name);
+            }
             else written.Add(name);
         }
-        return (written, unchanged, keys);
+        return (written, unchanged, keys, pending);
     }
 
     /// <summary>Changes when the source edits the item, so an edited item is stored again and marked updated.</summary>

@@ -18,13 +18,25 @@ public sealed class RawItemProcessor(IBlobStore store, Func<string, SourceDefini
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly ArticleStore _articles = new(store);
 
-    /// <summary>The article for the raw blob, or null when the blob is gone (already cleaned up).</summary>
+    /// <summary>
+    /// The article for the raw blob, or null when the blob is gone (already cleaned up). Throws
+    /// <see cref="UnprocessableRawItemException"/> when the item itself is at fault; any other exception is the
+    /// store's (an outage, a conflict) and says nothing about the item.
+    /// </summary>
     public async Task<Article?> ProcessAsync(string rawName, CancellationToken cancellationToken = default)
     {
         var blob = await store.ReadAsync(Containers.Raw, rawName, cancellationToken).ConfigureAwait(false);
         if (blob is null) return null;
-        var (entry, context) = Read(rawName, blob);
-        var article = ArticleNormalizer.Shared.Normalize(entry, context);
+        Article article;
+        try
+        {
+            var (entry, context) = Read(rawName, blob);
+            article = ArticleNormalizer.Shared.Normalize(entry, context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new UnprocessableRawItemException(rawName, e);
+        }
         return await StoreAsync(article, cancellationToken).ConfigureAwait(false);
     }
 

@@ -34,16 +34,26 @@ public sealed class AzureBlobStore : IBlobStore
     /// <summary>A connection string (Azurite, keys for local tools) or an account URL used with <paramref name="credential"/>.</summary>
     public static AzureBlobStore Create(string connectionOrUrl, TokenCredential? credential = null, string containerPrefix = "")
     {
+        var options = ClientOptions();
+        if (Uri.TryCreate(connectionOrUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+            return new AzureBlobStore(new BlobServiceClient(url, credential ?? new DefaultAzureCredential(), options), containerPrefix);
+        return new AzureBlobStore(new BlobServiceClient(connectionOrUrl, options), containerPrefix);
+    }
+
+    /// <summary>
+    /// Bounded retries: an unreachable account fails an operation after about 1.5 s of back-off (refused
+    /// connections) and at most 4 × <see cref="RetryOptions.NetworkTimeout"/> when packets vanish, so a poll
+    /// cycle reports the outage and moves on instead of hanging; the work is retried on the next cycle.
+    /// </summary>
+    internal static BlobClientOptions ClientOptions()
+    {
         var options = new BlobClientOptions();
         options.Retry.MaxRetries = 3;
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-
-        if (Uri.TryCreate(connectionOrUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
-            return new AzureBlobStore(new BlobServiceClient(url, credential ?? new DefaultAzureCredential(), options), containerPrefix);
-        return new AzureBlobStore(new BlobServiceClient(connectionOrUrl, options), containerPrefix);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
+        return options;
     }
 
     public async Task<StoredBlob?> ReadAsync(string container, string name, CancellationToken cancellationToken = default)

@@ -21,7 +21,11 @@ public sealed class FeedIndexStore(IBlobStore store, TimeSpan? refreshInterval =
     private volatile Snapshot? _snapshot;
 
     /// <summary>The index as served, with the version (ETag) that keys the rendered-response cache.</summary>
-    public sealed record Snapshot(FeedIndex Index, string Version, DateTimeOffset ReadAt, string? Error);
+    public sealed record Snapshot(FeedIndex Index, string Version, DateTimeOffset ReadAt, string? Error)
+    {
+        /// <summary>When storage first failed in the current outage; null while it answers.</summary>
+        public DateTimeOffset? FailingSince { get; init; }
+    }
 
     public async Task<Snapshot> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -38,13 +42,13 @@ public sealed class FeedIndexStore(IBlobStore store, TimeSpan? refreshInterval =
                 _snapshot = blob is null
                     ? new Snapshot(new FeedIndex(), "\"empty\"", DateTimeOffset.UtcNow, null)
                     : current is not null && current.Version == blob.ETag
-                        ? current with { ReadAt = DateTimeOffset.UtcNow, Error = null }
+                        ? current with { ReadAt = DateTimeOffset.UtcNow, Error = null, FailingSince = null }
                         : new Snapshot(StoredJson.Deserialize<FeedIndex>(blob.Content) ?? new FeedIndex(), blob.ETag, DateTimeOffset.UtcNow, null);
             }
             catch (Exception e) when (e is not OperationCanceledException && current is not null)
             {
                 // Storage is down: keep serving the last good index, and say so on /api/health.
-                _snapshot = current with { ReadAt = DateTimeOffset.UtcNow, Error = e.Message };
+                _snapshot = current with { ReadAt = DateTimeOffset.UtcNow, Error = e.Message, FailingSince = current.FailingSince ?? DateTimeOffset.UtcNow };
             }
             return _snapshot!;
         }

@@ -21,6 +21,38 @@ public sealed class FileBlobStore : IBlobStore
         foreach (var container in Containers.All)
             Directory.CreateDirectory(Path.Combine(_root, container));
         Directory.CreateDirectory(Path.Combine(_root, ".locks"));
+        RemoveAbandonedTempFiles();
+    }
+
+    /// <summary>How old a temporary file must be before it counts as abandoned (by a killed process), not in flight.</summary>
+    public static readonly TimeSpan AbandonedTempAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A process killed between writing a temporary file and renaming it leaves a `.tmp-*` file. Listing never
+    /// returns them (dot names), and they are removed here once surely abandoned; a younger one may be another
+    /// live process's write in flight.
+    /// </summary>
+    public int RemoveAbandonedTempFiles(TimeSpan? olderThan = null)
+    {
+        var cutoff = DateTime.UtcNow - (olderThan ?? AbandonedTempAge);
+        var removed = 0;
+        foreach (var container in Containers.All)
+        {
+            var directory = Path.Combine(_root, container);
+            if (!Directory.Exists(directory)) continue;
+            foreach (var temp in Directory.EnumerateFiles(directory, TempPrefix + "*", SearchOption.AllDirectories))
+            {
+                try
+                {
+                    if (File.GetLastWriteTimeUtc(temp) > cutoff) continue;
+                    File.Delete(temp);
+                    removed++;
+                }
+                catch (IOException) { /* gone already, or in use: the next start tries again */ }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+        return removed;
     }
 
     public string Description => $"folder {_root}";
@@ -102,9 +134,9 @@ public sealed class FileBlobStore : IBlobStore
         Directory.CreateDirectory(Path.GetDirectoryName(leasePath)!);
         await using var _ = await ContainerLock.AcquireAsync(LockPath(container), cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow;
-        if (File.Exists(leasePath) && ReadLease(leasePath) is { } held && held.Expires > now)
+        if (File.Exists(leasePath) && ReadLease(leasePath) is { } held && held.Expires > now && !held.HolderIsGone())
             return null;
-        var lease = new LeaseRecord(Guid.NewGuid().ToString("N"), now + duration);
+        var lease = LeaseRecord.Take(now + duration);
         await File.WriteAllTextAsync(leasePath, JsonSerializer.Serialize(lease), cancellationToken).ConfigureAwait(false);
         return new FileLease(this, container, leasePath, lease.Id, duration);
     }
@@ -134,7 +166,40 @@ public sealed class FileBlobStore : IBlobStore
     internal static string ETagOf(ReadOnlySpan<byte> content) =>
         "\"" + Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16)) + "\"";
 
-    private sealed record LeaseRecord(string Id, DateTimeOffset Expires);
+    /// <summary>
+    /// A lease names its holder process, so that on the same machine a lease whose holder died (killed, crashed)
+    /// is free at once instead of at its expiry; on another machine sharing the folder, expiry decides.
+    /// </summary>
+    private sealed record LeaseRecord(string Id, DateTimeOffset Expires, string? Machine = null, int? ProcessId = null, long? ProcessStarted = null)
+    {
+        private static readonly Lazy<(int Id, long? Started)> Current = new(() =>
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            return (self.Id, StartOf(self));
+        });
+
+        public static LeaseRecord Take(DateTimeOffset expires) =>
+            new(Guid.NewGuid().ToString("N"), expires, Environment.MachineName, Current.Value.Id, Current.Value.Started);
+
+        public bool HolderIsGone()
+        {
+            if (Machine != Environment.MachineName || ProcessId is not { } pid) return false;
+            try
+            {
+                using var holder = System.Diagnostics.Process.GetProcessById(pid);
+                // The same id with another start time is a new process that reused the number.
+                return holder.HasExited || (ProcessStarted is { } started && StartOf(holder) is { } actual && actual != started);
+            }
+            catch (ArgumentException) { return true; } // no such process
+            catch (InvalidOperationException) { return true; }
+        }
+
+        private static long? StartOf(System.Diagnostics.Process process)
+        {
+            try { return process.StartTime.ToUniversalTime().Ticks; }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException) { return null; }
+        }
+    }
 
     private sealed class FileLease(FileBlobStore store, string container, string path, string id, TimeSpan duration) : IBlobLease
     {
@@ -142,7 +207,7 @@ public sealed class FileBlobStore : IBlobStore
         {
             await using var _ = await ContainerLock.AcquireAsync(store.LockPath(container), cancellationToken).ConfigureAwait(false);
             if (ReadLease(path)?.Id != id) return false;
-            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new LeaseRecord(id, DateTimeOffset.UtcNow + duration)), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(LeaseRecord.Take(DateTimeOffset.UtcNow + duration) with { Id = id }), cancellationToken).ConfigureAwait(false);
             return true;
         }
 

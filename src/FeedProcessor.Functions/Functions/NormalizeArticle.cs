@@ -27,9 +27,10 @@ public sealed class NormalizeArticle(RawItemProcessor normalizer, FeedIndexStore
         {
             article = await normalizer.ProcessAsync(name, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (UnprocessableRawItemException e)
         {
-            // Set aside after bounded attempts; until then rethrow, so the host delivers the blob again.
+            // The item's own fault: set aside after bounded attempts; until then rethrow, so the host delivers it again.
+            // Any other exception is storage's, says nothing about the item, and is simply redelivered.
             if (await Pipeline.RecordFailureAsync(name, e, poison, logger, cancellationToken)) return;
             throw;
         }

@@ -22,7 +22,14 @@ public sealed class Azurite : IAsyncDisposable
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
-    private Azurite(int port) => Port = port;
+    /// <summary>The folder Azurite persists to, or null for in-memory persistence (lost on a restart).</summary>
+    public string? Location { get; }
+
+    private Azurite(int port, string? location = null)
+    {
+        Port = port;
+        Location = location;
+    }
 
     /// <summary>The instance the whole test run shares.</summary>
     public static async Task<Azurite> SharedAsync()
@@ -33,9 +40,10 @@ public sealed class Azurite : IAsyncDisposable
     }
 
     /// <summary>A private instance, for tests that stop and restart storage.</summary>
-    public static async Task<Azurite> StartAsync(int? port = null)
+    /// <param name="location">Persist to this folder, so that data survives <see cref="StopGracefully"/> and a restart.</param>
+    public static async Task<Azurite> StartAsync(int? port = null, string? location = null)
     {
-        var azurite = new Azurite(port ?? FreePort());
+        var azurite = new Azurite(port ?? FreePort(), location);
         await azurite.StartProcessAsync();
         return azurite;
     }
@@ -44,11 +52,13 @@ public sealed class Azurite : IAsyncDisposable
     {
         var start = new ProcessStartInfo(FindExecutable())
         {
-            ArgumentList = { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent" },
+            ArgumentList = { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--skipApiVersionCheck", "--loose", "--silent" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (Location is null) start.ArgumentList.Add("--inMemoryPersistence");
+        else start.ArgumentList.Add("--location=" + Location);
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -78,6 +88,20 @@ public sealed class Azurite : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
+        }
+        _process = null;
+    }
+
+    /// <summary>
+    /// SIGTERM: Azurite saves its metadata and closes, as storage that acknowledged a write keeps it. (A hard kill
+    /// would lose Azurite's last seconds of metadata, which no real account does.)
+    /// </summary>
+    public void StopGracefully()
+    {
+        if (_process is { HasExited: false })
+        {
+            Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+            if (!_process.WaitForExit(15_000)) _process.Kill(entireProcessTree: true);
         }
         _process = null;
     }

@@ -89,12 +89,30 @@ internal static class JsonFeedParser
         return names;
     }
 
+    /// <summary>
+    /// System.Text.Json refuses a string escaping half a surrogate pair ("\ud800"); such a string's surrogate
+    /// escapes become U+FFFD instead of failing the whole feed with an exception no caller expects.
+    /// </summary>
+    private static string? StringWithLoneSurrogates(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            var repaired = System.Text.RegularExpressions.Regex.Replace(value.GetRawText(), @"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", "\\uFFFD");
+            using var document = JsonDocument.Parse(repaired);
+            return document.RootElement.GetString();
+        }
+    }
+
     private static string? String(JsonElement element, string property)
     {
         if (!element.TryGetProperty(property, out var value)) return null;
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringWithLoneSurrogates(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };

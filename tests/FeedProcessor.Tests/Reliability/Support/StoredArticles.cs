@@ -1,0 +1,25 @@
+using FeedProcessor.Core.Publishing;
+using FeedProcessor.Core.Storage;
+
+namespace FeedProcessor.Tests.Reliability.Support;
+
+/// <summary>What a store holds, for comparing a disturbed run with an undisturbed one.</summary>
+public static class StoredArticles
+{
+    public static async Task<List<string>> NamesAsync(IBlobStore store, string container, string? prefix = null)
+    {
+        var names = new List<string>();
+        await foreach (var name in store.ListAsync(container, prefix)) names.Add(name);
+        return names;
+    }
+
+    public static async Task<SortedSet<string>> ArticleIdsAsync(IBlobStore store) =>
+        new(await new ArticleStore(store).ListIdsAsync(), StringComparer.Ordinal);
+
+    /// <summary>The index's article ids, in order, duplicates kept (a doubled entry must show).</summary>
+    public static async Task<List<string>> IndexIdsAsync(IBlobStore store)
+    {
+        var blob = await store.ReadAsync(Containers.Index, FeedIndexStore.BlobName);
+        return blob is null ? [] : (StoredJson.Deserialize<FeedIndex>(blob.Content)?.Articles ?? []).Select(a => a.Id).ToList();
+    }
+}
