@@ -17,7 +17,7 @@ public static class UrlCleaner
     public static string? Clean(string? url, Uri? baseUrl)
     {
         var uri = ToAbsolute(url, baseUrl);
-        return uri is null ? null : Build(uri, keepFragment: true);
+        return uri is null ? null : Usable(Build(uri, keepFragment: true));
     }
 
     /// <summary>
@@ -27,8 +27,11 @@ public static class UrlCleaner
     public static string? Canonicalize(string url)
     {
         var uri = ToAbsolute(url, null);
-        return uri is null ? null : Build(uri, keepFragment: false);
+        return uri is null ? null : Usable(Build(uri, keepFragment: false));
     }
+
+    /// <summary>What the cleaner returns must parse again: a hostile link that does not is dropped, never passed on.</summary>
+    private static string? Usable(string url) => Uri.TryCreate(url, UriKind.Absolute, out _) ? url : null;
 
     internal static Uri? ToAbsolute(string? url, Uri? baseUrl)
     {
@@ -50,7 +53,9 @@ public static class UrlCleaner
     private static string Build(Uri uri, bool keepFragment)
     {
         var builder = new StringBuilder(uri.OriginalString.Length + 8);
-        builder.Append(uri.Scheme).Append("://").Append(uri.IdnHost.ToLowerInvariant());
+        // IdnHost drops the brackets of an IPv6 literal; Host keeps them.
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
+        builder.Append(uri.Scheme).Append("://").Append(host.ToLowerInvariant());
         if (!uri.IsDefaultPort) builder.Append(':').Append(uri.Port);
         builder.Append(uri.AbsolutePath);
         AppendQueryWithoutTracking(builder, uri.Query);

@@ -32,3 +32,23 @@ public class UrlCleanerTests
         Assert.Null(UrlCleaner.Clean("/press/2", null));
     }
 }
+
+/// <summary>Found by the corpus fuzzer: a link whose cleaned form did not parse again crashed normalizing.</summary>
+public sealed class UrlCleanerRoundTripTests
+{
+    [Theory]
+    [InlineData("http://[::1]/news?utm_source=x", "http://[::1]/news")]
+    [InlineData("https://[2001:db8::1]:8443/a", "https://[2001:db8::1]:8443/a")]
+    public void Ipv6_literals_keep_their_brackets(string link, string expected) =>
+        Assert.Equal(expected, Core.Normalizing.Urls.UrlCleaner.Clean(link, null));
+
+    [Fact]
+    public void Every_cleaned_url_parses_again()
+    {
+        foreach (var link in new[] { "http://[::1]/x", "http://xn--/a", "http://a..b/", "http://%41/", "http://[fe80::1%25eth0]/x" })
+        {
+            var cleaned = Core.Normalizing.Urls.UrlCleaner.Clean(link, null);
+            Assert.True(cleaned is null || Uri.TryCreate(cleaned, UriKind.Absolute, out _), $"{link} → {cleaned}");
+        }
+    }
+}
