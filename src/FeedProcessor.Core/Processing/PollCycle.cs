@@ -149,7 +149,17 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         var next = fetcher.AfterParse(result.NewState, feed.TtlMinutes, now);
         next.ArticleCount += written.New.Count;
         next.RememberItems(source.Kind == SourceKind.Html ? pages.FetchedPageKeys : written.Keys);
-        await WriteStateIfChangedAsync(state, next, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteStateIfChangedAsync(state, next, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The write may have landed even though its answer was lost (storage going down mid-request): then the
+            // next poll takes these items for seen. So they are handed on for normalizing all the same.
+            _logger.LogError(e, "{SourceId}: its items are stored but its state could not be saved; they are normalized anyway and fetched again next cycle", source.Id);
+            return Report(source, "failed", next, clock, written.New.Count, error: e.Message, rawBlobs: [.. written.New, .. written.Unfinished]);
+        }
         foreach (var warning in feed.Warnings)
             _logger.LogWarning("{SourceId}: {Warning}", source.Id, warning);
         return Report(source, "fetched", next, clock, written.New.Count, written.Unchanged + pages.KnownPages, pages.Failed, rawBlobs: [.. written.New, .. written.Unfinished]);

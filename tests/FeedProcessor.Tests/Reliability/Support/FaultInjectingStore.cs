@@ -13,16 +13,21 @@ public sealed class FaultInjectingStore(IBlobStore inner) : IBlobStore
     /// <summary>Called before each write with the container, the blob name and the number of writes so far (1-based).</summary>
     public Action<string, string, int>? BeforeWrite { get; set; }
 
+    /// <summary>Called after each write has landed, with the container and name: throwing from it loses the answer, not the write.</summary>
+    public Action<string, string>? AfterWrite { get; set; }
+
     public string Description => inner.Description;
 
     public Task<StoredBlob?> ReadAsync(string container, string name, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(container, name, cancellationToken);
 
-    public Task<string?> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, WriteCondition condition,
+    public async Task<string?> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, WriteCondition condition,
         CancellationToken cancellationToken = default)
     {
         BeforeWrite?.Invoke(container, name, Interlocked.Increment(ref _writes));
-        return inner.WriteAsync(container, name, content, condition, cancellationToken);
+        var etag = await inner.WriteAsync(container, name, content, condition, cancellationToken);
+        AfterWrite?.Invoke(container, name);
+        return etag;
     }
 
     public IAsyncEnumerable<string> ListAsync(string container, string? prefix = null, CancellationToken cancellationToken = default) =>
