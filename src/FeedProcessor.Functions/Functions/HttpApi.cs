@@ -13,23 +13,23 @@ namespace FeedProcessor.Functions.Functions;
 public sealed class HttpApi(FeedApi api, SourceCatalog catalog)
 {
     [Function("PublishFeed")]
-    public Task<IActionResult> PublishFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "feed")] HttpRequest request) =>
+    public Task<IActionResult> PublishFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "feed")] HttpRequest request) =>
         ServeAsync(request, "feed");
 
     [Function("FeedStylesheet")]
-    public Task<IActionResult> FeedStylesheet([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "feed.xsl")] HttpRequest request) =>
+    public Task<IActionResult> FeedStylesheet([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "feed.xsl")] HttpRequest request) =>
         ServeAsync(request, "feed.xsl");
 
     [Function("Sources")]
-    public Task<IActionResult> Sources([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sources")] HttpRequest request) =>
+    public Task<IActionResult> Sources([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "sources")] HttpRequest request) =>
         ServeAsync(request, "sources");
 
     [Function("SourcesOpml")]
-    public Task<IActionResult> SourcesOpml([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sources.opml")] HttpRequest request) =>
+    public Task<IActionResult> SourcesOpml([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "sources.opml")] HttpRequest request) =>
         ServeAsync(request, "sources.opml");
 
     [Function("Health")]
-    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request) =>
         ServeAsync(request, "health");
 
     /// <summary>
@@ -37,7 +37,7 @@ public sealed class HttpApi(FeedApi api, SourceCatalog catalog)
     /// An empty route would default to the function's name, so this is a catch-all; literal routes win over it.
     /// </summary>
     [Function("Home")]
-    public Task<IActionResult> Home([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{*rest}")] HttpRequest request, string? rest) =>
+    public Task<IActionResult> Home([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "{*rest}")] HttpRequest request, string? rest) =>
         ServeAsync(request, rest ?? "");
 
     private async Task<IActionResult> ServeAsync(HttpRequest request, string route)

@@ -52,7 +52,16 @@ public sealed class FunctionsMetadataTests
         var http = Trigger(Functions()[function]);
         Assert.Equal(route, http.GetProperty("route").GetString());
         Assert.Equal("Anonymous", http.GetProperty("authLevel").GetString(), ignoreCase: true);
-        Assert.All(http.GetProperty("methods").EnumerateArray(), m => Assert.Contains(m.GetString(), new[] { "get", "head" }));
+        Assert.Equal(["get", "head"], http.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void Polling_on_demand_needs_a_function_key()
+    {
+        var http = Trigger(Functions()["PollNow"]);
+        Assert.Equal("poll", http.GetProperty("route").GetString());
+        Assert.Equal("Function", http.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal(["post"], http.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]
