@@ -40,7 +40,8 @@ public sealed class ArticleNormalizer
 
         var hasContent = !string.IsNullOrWhiteSpace(entry.ContentHtml);
         var content = CleanHtmlOrWarn(hasContent ? entry.ContentHtml : entry.SummaryHtml, baseUrl, Warn);
-        var summarySource = hasContent && !string.IsNullOrWhiteSpace(entry.SummaryHtml)
+        // Many feeds repeat the body as the description: the same HTML is cleaned once.
+        var summarySource = hasContent && !string.IsNullOrWhiteSpace(entry.SummaryHtml) && entry.SummaryHtml != entry.ContentHtml
             ? CleanHtmlOrWarn(entry.SummaryHtml, baseUrl, Warn)
             : content;
         var summary = Summarize(summarySource.Paragraphs);

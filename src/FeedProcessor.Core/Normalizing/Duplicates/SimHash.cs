@@ -1,9 +1,12 @@
+using System.Runtime.Intrinsics;
+
 namespace FeedProcessor.Core.Normalizing.Duplicates;
 
 /// <summary>
 /// 64-bit SimHash (Charikar) over 3-word shingles of the lowercased letters and digits of a text: texts that
 /// share most of their word sequences get hashes a few bits apart, whatever their punctuation, case or markup.
-/// Words are hashed with FNV-1a while scanning, so no strings are allocated.
+/// Words are hashed with FNV-1a while scanning, so no strings are allocated. Each shingle's bits are counted
+/// eight at a time through a byte-to-lanes table, which gives the same hash as adding ±1 bit by bit, several times faster.
 /// </summary>
 public static class SimHash
 {
@@ -15,7 +18,10 @@ public static class SimHash
     {
         if (string.IsNullOrEmpty(text)) return 0;
 
-        Span<int> weights = stackalloc int[64];
+        // Set bits per position, eight positions per vector; a bit ends up set when most shingles had it set.
+        Span<Vector256<int>> setBits = stackalloc Vector256<int>[8];
+        setBits.Clear();
+        int shingles = 0;
         Span<ulong> window = stackalloc ulong[ShingleSize];
         int words = 0;
         ulong word = FnvOffset;
@@ -24,10 +30,10 @@ public static class SimHash
         for (int i = 0; i <= text.Length; i++)
         {
             char c = i < text.Length ? text[i] : ' ';
-            if (char.IsLetterOrDigit(c))
+            char letter = c < 128 ? AsciiWordChars[c] : char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+            if (letter != '\0')
             {
-                c = char.ToLowerInvariant(c);
-                word = (word ^ c) * FnvPrime;
+                word = (word ^ letter) * FnvPrime;
                 inWord = true;
                 continue;
             }
@@ -35,18 +41,19 @@ public static class SimHash
 
             window[words % ShingleSize] = word;
             words++;
-            if (words >= ShingleSize) Add(weights, Shingle(window, words));
+            if (words >= ShingleSize) { Count(setBits, Shingle(window, words)); shingles++; }
             word = FnvOffset;
             inWord = false;
         }
 
         // Too short for a whole shingle: the words themselves are all there is.
         if (words is > 0 and < ShingleSize)
-            for (int i = 0; i < words; i++) Add(weights, Mix(window[i]));
+            for (int i = 0; i < words; i++) { Count(setBits, Mix(window[i])); shingles++; }
 
         ulong hash = 0;
-        for (int bit = 0; bit < 64; bit++)
-            if (weights[bit] > 0) hash |= 1UL << bit;
+        for (int group = 0; group < 8; group++)
+            for (int lane = 0; lane < 8; lane++)
+                if (2 * setBits[group][lane] > shingles) hash |= 1UL << (group * 8 + lane);
         return hash;
     }
 
@@ -72,9 +79,28 @@ public static class SimHash
         return h;
     }
 
-    private static void Add(Span<int> weights, ulong hash)
+    private static void Count(Span<Vector256<int>> setBits, ulong hash)
     {
-        for (int bit = 0; bit < 64; bit++)
-            weights[bit] += (int)((hash >> bit) & 1) * 2 - 1;
+        for (int group = 0; group < 8; group++)
+            setBits[group] += ByteLanes[(int)(hash >> (group * 8)) & 0xFF];
+    }
+
+    /// <summary>ASCII letters and digits lowercased, everything else 0: most text is ASCII, and a lookup beats two calls per character.</summary>
+    private static readonly char[] AsciiWordChars = Enumerable.Range(0, 128)
+        .Select(c => char.IsLetterOrDigit((char)c) ? char.ToLowerInvariant((char)c) : '\0').ToArray();
+
+    /// <summary>For each byte value, a vector whose lane i is 1 when bit i of the byte is set.</summary>
+    private static readonly Vector256<int>[] ByteLanes = CreateByteLanes();
+
+    private static Vector256<int>[] CreateByteLanes()
+    {
+        var table = new Vector256<int>[256];
+        Span<int> lanes = stackalloc int[8];
+        for (int value = 0; value < 256; value++)
+        {
+            for (int bit = 0; bit < 8; bit++) lanes[bit] = (value >> bit) & 1;
+            table[value] = Vector256.Create<int>(lanes);
+        }
+        return table;
     }
 }

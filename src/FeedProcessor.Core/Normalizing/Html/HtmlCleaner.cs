@@ -73,19 +73,39 @@ internal static class HtmlCleaner
     private static string? HardenElements(IElement root)
     {
         string? firstImage = null;
-        var removals = new List<IElement>();
-        foreach (var element in root.QuerySelectorAll("img, a"))
+        List<IElement>? removals = null;
+        // A walk along the tree's links: a selector query would be parsed and matched anew for every article.
+        INode? node = root.FirstChild;
+        while (node is not null)
         {
-            if (element.LocalName == "a")
+            if (node is IElement element)
             {
-                if (element.HasAttribute("href")) element.SetAttribute("rel", LinkRel);
-                continue;
+                if (element.LocalName == "a")
+                {
+                    if (element.HasAttribute("href")) element.SetAttribute("rel", LinkRel);
+                }
+                else if (element.LocalName == "img")
+                {
+                    var src = element.GetAttribute("src");
+                    if (string.IsNullOrWhiteSpace(src) || TrackingPixels.IsTrackingImage(element)) (removals ??= []).Add(element);
+                    else firstImage ??= src;
+                }
             }
-            var src = element.GetAttribute("src");
-            if (string.IsNullOrWhiteSpace(src) || TrackingPixels.IsTrackingImage(element)) removals.Add(element);
-            else firstImage ??= src;
+            node = NextInDocumentOrder(node, root);
         }
-        foreach (var element in removals) element.Remove();
+        if (removals is not null)
+            foreach (var element in removals) element.Remove();
         return firstImage;
+    }
+
+    private static INode? NextInDocumentOrder(INode node, INode root)
+    {
+        if (node.FirstChild is { } first) return first;
+        while (node != root)
+        {
+            if (node.NextSibling is { } sibling) return sibling;
+            node = node.Parent!;
+        }
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,15 +11,25 @@ internal static class Hashes
 
     public static string Short(params ReadOnlySpan<string?> parts)
     {
-        var builder = new StringBuilder();
-        for (int i = 0; i < parts.Length; i++)
+        // The parts include whole article texts: they are encoded into one pooled buffer, not joined into new strings.
+        int maxBytes = parts.Length;
+        foreach (var part in parts) maxBytes += Encoding.UTF8.GetMaxByteCount(part?.Length ?? 0);
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes);
+        try
         {
-            if (i > 0) builder.Append(Separator);
-            builder.Append(parts[i]);
+            int length = 0;
+            for (int i = 0; i < parts.Length; i++)
+            {
+                if (i > 0) buffer[length++] = (byte)Separator;
+                length += Encoding.UTF8.GetBytes(parts[i].AsSpan(), buffer.AsSpan(length));
+            }
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash[..8]);
         }
-        var text = builder.ToString();
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
-        return Convert.ToHexStringLower(hash[..8]);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -23,21 +23,34 @@ internal sealed class ParagraphWriter<TAnchor> where TAnchor : class
 
     public void Append(string text, TAnchor? source = null)
     {
-        foreach (char c in text)
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
         {
-            if (Whitespace.IsSpace(c)) { _pendingSpace = true; continue; }
-            if (Whitespace.IsInvisible(c)) continue;
-            if (_current.Length > 0)
+            int stop = rest.IndexOfAny(Whitespace.SpacesAndInvisibles);
+            var run = stop < 0 ? rest : rest[..stop];
+            if (run.Length > 0)
             {
-                if (_pendingLineBreaks == 1) _current.Append('\n');
-                else if (_pendingLineBreaks > 1) { EndParagraph(); }
-                else if (_pendingSpace) _current.Append(' ');
+                StartRun(source);
+                _current.Append(run);
             }
-            if (_current.Length == 0) _anchor = source;
-            _pendingSpace = false;
-            _pendingLineBreaks = 0;
-            _current.Append(c);
+            if (stop < 0) break;
+            if (Whitespace.IsSpace(rest[stop])) _pendingSpace = true;
+            rest = rest[(stop + 1)..];
         }
+    }
+
+    /// <summary>Writes the separator the pending breaks and spaces call for before a run of visible text.</summary>
+    private void StartRun(TAnchor? source)
+    {
+        if (_current.Length > 0)
+        {
+            if (_pendingLineBreaks == 1) _current.Append('\n');
+            else if (_pendingLineBreaks > 1) EndParagraph();
+            else if (_pendingSpace) _current.Append(' ');
+        }
+        if (_current.Length == 0) _anchor = source;
+        _pendingSpace = false;
+        _pendingLineBreaks = 0;
     }
 
     public void LineBreak()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace FeedProcessor.Core.Normalizing.Text;
@@ -40,19 +41,21 @@ internal static class XmlSafeText
         return builder.ToString();
     }
 
+    /// <summary>Everything that may need a change, surrogates included: a valid pair is then skipped over.</summary>
+    private static readonly SearchValues<char> Suspicious = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => c == '\r' || char.IsSurrogate(c) || IsUnsafeSingle(c))));
+
     private static int FirstUnsafeIndex(string text)
     {
-        for (int i = 0; i < text.Length; i++)
+        int i = 0;
+        while (true)
         {
-            char c = text[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
-                return i;
-            }
-            if (c == '\r' || IsUnsafeSingle(c)) return i;
+            int found = text.AsSpan(i).IndexOfAny(Suspicious);
+            if (found < 0) return -1;
+            i += found;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i += 2; continue; }
+            return i;
         }
-        return -1;
     }
 
     private static bool IsUnsafeSingle(char c) =>

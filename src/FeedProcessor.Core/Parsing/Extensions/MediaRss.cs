@@ -6,8 +6,11 @@ namespace FeedProcessor.Core.Parsing.Extensions;
 /// <summary>Media RSS: the item's image from media:content (image medium or type), media:thumbnail, or inside media:group.</summary>
 internal sealed record MediaRss(string? ImageUrl, string? Title, string? Description)
 {
+    private static readonly MediaRss None = new(null, null, null);
+
     public static MediaRss Read(XElement element, XmlContext context)
     {
+        if (!element.HasChildIn(XmlNamespaces.IsMedia)) return None;
         var scopes = element.InNamespace(XmlNamespaces.IsMedia, "group").Prepend(element).ToList();
         string? image = null;
         foreach (var scope in scopes)

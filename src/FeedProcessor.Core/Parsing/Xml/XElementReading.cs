@@ -26,6 +26,14 @@ internal static class XElementReading
                 yield return child;
     }
 
+    /// <summary>Whether any child is in a namespace the predicate accepts: most items use no extension, and one look spares each extension's many.</summary>
+    public static bool HasChildIn(this XElement parent, Func<string, bool> isNamespace)
+    {
+        foreach (var child in parent.Elements())
+            if (child.Name.NamespaceName.Length > 0 && isNamespace(child.Name.NamespaceName)) return true;
+        return false;
+    }
+
     public static string? Attr(this XElement element, string localName)
     {
         foreach (var attribute in element.Attributes())
@@ -38,7 +46,8 @@ internal static class XElementReading
     public static string? Text(this XElement? element)
     {
         if (element is null) return null;
-        var value = element.Value.Trim();
+        // A lone text or CDATA child is read as it is; XElement.Value would copy it through a StringBuilder.
+        var value = (element.FirstNode is XText only && only.NextNode is null ? only.Value : element.Value).Trim();
         return value.Length == 0 ? null : value;
     }
 

@@ -68,4 +68,22 @@ public class StoryMatcherTests
         Assert.NotEqual(SimHash.Compute("the ministry held a meeting today"), SimHash.Compute("today a meeting held the ministry"));
         Assert.Equal(0UL, SimHash.Compute(""));
     }
+
+    /// <summary>Stored articles keep their hash: a faster computation must give exactly the values earlier versions stored.</summary>
+    [Theory]
+    [InlineData("The Ministry held a meeting today on the national budget and the regional energy program.", 0xD3982F224F61F6CBUL)]
+    [InlineData("Министр провёл встречу", 0x459EC9F5E5F7BFF4UL)]
+    [InlineData("one two", 0x609005D408840010UL)]
+    public void SimHash_values_are_stable(string text, ulong expected)
+    {
+        Assert.Equal(expected, SimHash.Compute(text));
+    }
+
+    [Fact]
+    public void SimHash_of_a_long_text_is_stable()
+    {
+        var text = "Reform region meeting cooperation economy region meeting ministry energy official economy minister "
+                   + string.Join(' ', Enumerable.Range(0, 500).Select(i => "w" + (i * 7919 % 1000)));
+        Assert.Equal(0x32DB36B2D11DA6C0UL, SimHash.Compute(text));
+    }
 }

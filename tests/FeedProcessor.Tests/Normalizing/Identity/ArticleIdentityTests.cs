@@ -48,4 +48,12 @@ public class ArticleIdentityTests
         Assert.Equal([null, null, "unique", "dup", "dup"], entries.Select(e => e.Guid));
         Assert.NotEqual(ArticleIdentity.Compute("src", entries[0]), ArticleIdentity.Compute("src", entries[1]));
     }
+
+    /// <summary>Ids and content hashes are stored: these values were computed by earlier versions and must never change.</summary>
+    [Fact]
+    public void Hash_values_are_stable()
+    {
+        Assert.Equal("4c05bdf2efc2bd2d", Hashes.Short("guid", "src", "gov-1"));
+        Assert.Equal("cd81e41ba6787bde", Hashes.Short("content", "src", null, "Министр провёл встречу \ud800 x", "é"));
+    }
 }
