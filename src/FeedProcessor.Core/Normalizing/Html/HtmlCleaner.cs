@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp;
 using AngleSharp.Dom;
 using FeedProcessor.Core.Normalizing.Text;
@@ -17,7 +19,7 @@ internal sealed record CleanHtml(string Html, IReadOnlyList<string> Paragraphs, 
 }
 
 /// <summary>Turns an untrusted HTML (or plain text) fragment into safe HTML with absolute URLs, plus its text.</summary>
-internal static class HtmlCleaner
+internal static partial class HtmlCleaner
 {
     private const string LinkRel = "noopener noreferrer nofollow";
 
@@ -25,8 +27,32 @@ internal static class HtmlCleaner
     {
         if (string.IsNullOrWhiteSpace(fragment)) return CleanHtml.Empty;
         fragment = XmlSafeText.Clean(fragment);
-        return fragment.AsSpan().IndexOfAny('<', '&') < 0 ? FromPlainText(fragment) : FromHtml(fragment, baseUrl);
+        if (fragment.AsSpan().IndexOfAny('<', '&') < 0) return FromPlainText(fragment);
+        return fragment.AsSpan().Count('<') > MaxTags ? FromOverlongMarkup(fragment) : FromHtml(fragment, baseUrl);
     }
+
+    /// <summary>
+    /// No news article needs more tags than this. Beyond it a fragment is broken or hostile (100,000 nested elements
+    /// cost the HTML parser minutes of CPU), so its text is kept and its markup dropped without parsing it.
+    /// </summary>
+    internal const int MaxTags = 20_000;
+
+    private static CleanHtml FromOverlongMarkup(string fragment)
+    {
+        var text = WebUtility.HtmlDecode(AnyTag().Replace(fragment, "\n"));
+        var paragraphs = ParagraphWriter<object>.FromPlainText(text);
+        var texts = new List<string>(paragraphs.Count);
+        var html = new StringBuilder(text.Length + 16 * paragraphs.Count);
+        foreach (var paragraph in paragraphs)
+        {
+            texts.Add(paragraph.Text);
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph.Text)).Append("</p>");
+        }
+        return new CleanHtml(html.ToString(), texts, null);
+    }
+
+    [GeneratedRegex("<[^>]*>?")]
+    private static partial Regex AnyTag();
 
     /// <summary>The fast path: text without markup or entities needs no parser, only paragraphs and escaping.</summary>
     private static CleanHtml FromPlainText(string text)

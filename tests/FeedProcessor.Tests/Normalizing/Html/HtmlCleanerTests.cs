@@ -91,3 +91,22 @@ public class HtmlCleanerTests
         Assert.Equal("Flag \U0001F1F0\U0001F1FF", clean.Text);
     }
 }
+
+/// <summary>Markup past any article's size is hostile: its text is kept, and the HTML parser never sees it.</summary>
+public sealed class OverlongMarkupTests
+{
+    [Fact]
+    public void A_hundred_thousand_nested_elements_keep_their_text_and_lose_their_markup()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div onclick=\"x()\">", 100_000)) + "Budget approved &amp; published <script>alert(1)</script>"
+            + string.Concat(Enumerable.Repeat("</div>", 100_000));
+        var article = Core.Normalizing.ArticleNormalizer.Shared.Normalize(
+            new Core.Parsing.ParsedEntry { Title = "T", ContentHtml = html },
+            new Core.Normalizing.NormalizeContext { SourceId = "s", SourceTitle = "S" });
+        Assert.DoesNotContain("<div", article.ContentHtml);
+        Assert.DoesNotContain("<script", article.ContentHtml);
+        Assert.DoesNotContain("onclick", article.ContentHtml);
+        Assert.Contains("Budget approved &amp; published", article.ContentHtml);
+        Assert.Contains("Budget approved & published", article.ContentText);
+    }
+}
