@@ -38,6 +38,14 @@ public sealed class RunCommandTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, head.StatusCode);
             Assert.True(head.Content.Headers.ContentLength > 0);
             Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"http://127.0.0.1:{port}/api/..%2f..%2fetc/passwd")).StatusCode);
+            // Hostile queries over real HTTP: 100 KB of parameters, unknown ones ignored, a repeated one refused.
+            var huge = await Http.GetAsync($"http://127.0.0.1:{port}/api/feed?junk={new string('x', 100_000)}&limit=2");
+            Assert.Equal(HttpStatusCode.OK, huge.StatusCode);
+            Assert.Equal(2, FeedReader.ReadFromByteArray(await huge.Content.ReadAsByteArrayAsync()).Items.Count);
+            var repeated = await Http.GetAsync($"http://127.0.0.1:{port}/api/feed?limit=2&limit=3");
+            Assert.Equal(HttpStatusCode.BadRequest, repeated.StatusCode);
+            Assert.Equal("application/problem+json", repeated.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("limit", await repeated.Content.ReadAsStringAsync());
             using var sources = JsonDocument.Parse(await Http.GetStringAsync($"http://127.0.0.1:{port}/api/sources"));
             Assert.Equal(2, sources.RootElement.GetProperty("sources").GetArrayLength());
             await WaitUntilAsync(() => server.CountRequests("/a.xml") >= 2, run); // it keeps polling every interval
