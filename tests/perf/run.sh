@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the whole-process figures of tests/perf/README-performance.md on this machine, as ratios against what a
+# Reproduces the whole-process figures of the README's Performance section on this machine, as ratios against what a
 # user would run instead: CodeHollow.FeedReader for parsing, nginx serving the same bytes for the feed.
 # Needs: the .NET 10 SDK, nginx, wrk, /usr/bin/time (Debian: apt-get install -y nginx wrk time).
 # Usage: tests/perf/run.sh [RUNS=3]     Work files go to ${PERF_WORK:-/tmp/feedproc-perf}.
