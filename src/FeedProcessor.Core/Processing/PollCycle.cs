@@ -77,9 +77,9 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
                 Error = $"The poll cycle's time budget ({fetcher.Options.CycleBudget}) ran out before this source finished; it is polled again next cycle.",
             };
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !budget.IsCancellationRequested)
         {
-            // Storage down or a bug: this source's state is not advanced, so its items are fetched again next cycle.
+            // Storage down (its client's timeouts included) or a bug: this source's state is not advanced, so its items are fetched again next cycle.
             _logger.LogError(e, "Polling {SourceId} failed; its state was not advanced and the next cycle retries it", source.Id);
             return new SourcePollReport { SourceId = source.Id, Status = "failed", Elapsed = clock.Elapsed, Error = e.Message };
         }
@@ -153,8 +153,9 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         {
             await WriteStateIfChangedAsync(state, next, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // A storage client's own timeout is an OperationCanceledException too; only our token means "stop".
             // The write may have landed even though its answer was lost (storage going down mid-request): then the
             // next poll takes these items for seen. So they are handed on for normalizing all the same.
             _logger.LogError(e, "{SourceId}: its items are stored but its state could not be saved; they are normalized anyway and fetched again next cycle", source.Id);

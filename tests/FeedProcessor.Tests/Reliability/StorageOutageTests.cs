@@ -88,7 +88,18 @@ public sealed class StorageOutageTests
 
         var expected = await UndisturbedArticleIdsAsync(sources, fetcher);
         Assert.Equal(ItemsAfter * SourceIds.Length, expected.Count);
-        Assert.Equal(expected, await StoredArticles.ArticleIdsAsync(store));
+        var stored = await StoredArticles.ArticleIdsAsync(store);
+        if (!stored.SetEquals(expected))
+        {
+            // Say exactly what went wrong: which articles are missing or extra, and whether their raw items exist.
+            var rawNames = await StoredArticles.NamesAsync(store, Containers.Raw);
+            var missing = expected.Except(stored).Select(id => $"{id} (raw: {rawNames.FirstOrDefault(n => n.Contains("/" + id + ".")) ?? "none"})");
+            var extra = stored.Except(expected);
+            Assert.Fail($"articles differ from an undisturbed run. Missing: {string.Join(", ", missing)}. Extra: {string.Join(", ", extra)}. "
+                + $"Broken cycle: {string.Join("; ", broken.Sources.Select(r => $"{r.SourceId} {r.Status} new={r.New} raw={r.RawBlobs.Count} {r.Error}"))}; "
+                + $"normalized {broken.Normalized.Articles}, deferred {broken.Normalized.Deferred}. "
+                + $"Next: {string.Join("; ", next.Sources.Select(r => $"{r.SourceId} {r.Status} new={r.New} unchanged={r.Unchanged} raw={r.RawBlobs.Count}"))}; normalized {next.Normalized.Articles}.");
+        }
         var indexIds = await StoredArticles.IndexIdsAsync(store);
         Assert.Equal(indexIds.Count, indexIds.Distinct().Count());
         Assert.Equal(expected, new SortedSet<string>(indexIds, StringComparer.Ordinal));
