@@ -54,7 +54,7 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         var clock = Stopwatch.StartNew();
         try
         {
-            await using var lease = await _states.TryLockAsync(source.Id, LeaseDuration, budget).ConfigureAwait(false);
+            var lease = await _states.TryLockAsync(source.Id, LeaseDuration, budget).ConfigureAwait(false);
             if (lease is null)
                 return new SourcePollReport { SourceId = source.Id, Status = "busy", Elapsed = clock.Elapsed, Error = "Another host is polling this source right now." };
             using var polled = new CancellationTokenSource();
@@ -67,6 +67,7 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
             {
                 await polled.CancelAsync().ConfigureAwait(false);
                 await renewing.ConfigureAwait(false);
+                await ReleaseAsync(lease, source.Id).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !stopping.IsCancellationRequested)
@@ -82,6 +83,22 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
             // Storage down (its client's timeouts included) or a bug: this source's state is not advanced, so its items are fetched again next cycle.
             _logger.LogError(e, "Polling {SourceId} failed; its state was not advanced and the next cycle retries it", source.Id);
             return new SourcePollReport { SourceId = source.Id, Status = "failed", Elapsed = clock.Elapsed, Error = e.Message };
+        }
+    }
+
+    /// <summary>
+    /// A lease that cannot be released expires by itself; a failed release must not turn a finished poll (its items
+    /// stored and acknowledged) into a failed one whose items nobody normalizes.
+    /// </summary>
+    private async Task ReleaseAsync(IBlobLease lease, string sourceId)
+    {
+        try
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("{SourceId}: the poll lease could not be released; it expires within {Duration}: {Error}", sourceId, LeaseDuration, e.Message);
         }
     }
 

@@ -169,13 +169,17 @@ public sealed class AzureBlobStore : IBlobStore
         public async Task<bool> RenewAsync(CancellationToken cancellationToken = default)
         {
             try { await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false); return true; }
-            catch (RequestFailedException) { return false; }
+            catch (Exception e) when (e is RequestFailedException or AggregateException or IOException or HttpRequestException) { return false; }
         }
 
+        /// <summary>
+        /// Best effort: a lease that cannot be released (expired, taken over, or storage unreachable) expires by itself,
+        /// and a failed release must never undo the work done under it, e.g. turn a finished poll into a failed one.
+        /// </summary>
         public async ValueTask DisposeAsync()
         {
             try { await lease.ReleaseAsync().ConfigureAwait(false); }
-            catch (RequestFailedException) { /* expired or taken over: nothing left to release */ }
+            catch (Exception e) when (e is RequestFailedException or AggregateException or IOException or HttpRequestException or OperationCanceledException) { }
         }
     }
 }

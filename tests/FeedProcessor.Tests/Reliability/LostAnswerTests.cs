@@ -38,4 +38,39 @@ public sealed class LostAnswerTests
         Assert.Equal(0, second.Sources.Single().New); // the state did land: the items count as seen
         Assert.Equal(3, (await index.GetAsync()).Index.Articles.Count);
     }
+
+    [Fact]
+    public async Task A_lease_that_cannot_be_released_does_not_undo_a_finished_poll()
+    {
+        await using var server = new LoopbackServer();
+        server.MapFile("/a.xml", Path.Combine(AppContext.BaseDirectory, "Processing", "testdata", "ministry-a.xml"));
+        var sources = new List<SourceDefinition> { new() { Id = "ministry-a", Title = "Ministry A", Url = new Uri(server.BaseUrl + "/a.xml") } };
+        var store = new UnreleasableLeaseStore(TestStores.Folder());
+        using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
+        var index = new FeedIndexStore(store, TimeSpan.Zero);
+
+        var cycle = await new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
+
+        Assert.Equal("fetched", cycle.Sources.Single().Status);
+        Assert.Equal(3, (await index.GetAsync()).Index.Articles.Count);
+    }
+
+    /// <summary>Storage that goes away just before a poll's lease is released (the release fails after its retries).</summary>
+    private sealed class UnreleasableLeaseStore(IBlobStore inner) : IBlobStore
+    {
+        public string Description => inner.Description;
+        public Task<StoredBlob?> ReadAsync(string c, string n, CancellationToken t = default) => inner.ReadAsync(c, n, t);
+        public Task<string?> WriteAsync(string c, string n, ReadOnlyMemory<byte> b, WriteCondition w, CancellationToken t = default) => inner.WriteAsync(c, n, b, w, t);
+        public IAsyncEnumerable<string> ListAsync(string c, string? p = null, CancellationToken t = default) => inner.ListAsync(c, p, t);
+        public Task<bool> DeleteAsync(string c, string n, CancellationToken t = default) => inner.DeleteAsync(c, n, t);
+
+        public async Task<IBlobLease?> TryAcquireLeaseAsync(string c, string n, TimeSpan d, CancellationToken t = default) =>
+            await inner.TryAcquireLeaseAsync(c, n, d, t) is { } lease ? new Unreleasable(lease) : null;
+
+        private sealed class Unreleasable(IBlobLease lease) : IBlobLease
+        {
+            public Task<bool> RenewAsync(CancellationToken t = default) => lease.RenewAsync(t);
+            public ValueTask DisposeAsync() => throw new AggregateException("Retry failed after 4 tries.", new IOException("Connection refused"));
+        }
+    }
 }
