@@ -33,8 +33,18 @@ public sealed class CrashRecoveryTests : IDisposable
             var port = Azurite.FreePort();
             using var run = Feedproc.Start(_work, "run", "--sources", sourcesFile, "--store", store, "--port", port.ToString(),
                 "--interval", "00:00:01", "--allow-private-network");
-            await WaitForAsync(() => run.Stderr.Contains("Serving the merged feed"), run);
-            await Task.Delay(random.Next(0, 1500));
+            // Even rounds kill anywhere after start-up (catch-up included); odd rounds aim into the poll cycle itself,
+            // measured from its start so that a slow (loaded) machine still lands them while work is in flight.
+            if (round % 2 == 0)
+            {
+                await WaitForAsync(() => run.Stderr.Contains("Serving the merged feed"), run);
+                await Task.Delay(random.Next(0, 1500));
+            }
+            else
+            {
+                await WaitForAsync(() => run.Stderr.Contains("Polling"), run);
+                await Task.Delay(random.Next(0, 400));
+            }
             run.KillHard();
             Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(10)), "feedproc did not die on SIGKILL");
             killedWhile.Add(run.Stderr.Contains("Cycle done") ? "after a cycle" : run.Stderr.Contains("Polling") ? "in the first cycle" : "starting");
