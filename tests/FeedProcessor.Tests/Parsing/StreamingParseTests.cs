@@ -3,6 +3,7 @@ using FeedProcessor.Core.Parsing;
 
 namespace FeedProcessor.Tests.Parsing;
 
+[Collection(FeedProcessor.Tests.Infrastructure.RunAlone.Name)] // measures the process's live memory
 public class StreamingParseTests
 {
     /// <summary>A read-only, non-seekable stream that writes a large RSS document as it is read, so the test holds no copy of it.</summary>

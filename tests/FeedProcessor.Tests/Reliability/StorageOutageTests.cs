@@ -16,7 +16,7 @@ namespace FeedProcessor.Tests.Reliability;
 /// the cycle fails fast instead of hanging, the feed keeps serving its last good index, health says what is
 /// degraded, and the next cycle finishes the work with no article lost or doubled.
 /// </summary>
-[Collection(StorageOutageCollection.Name)]
+[Collection(RunAlone.Name)]
 public sealed class StorageOutageTests
 {
     private const int ItemsBefore = 20, ItemsAfter = 70;
@@ -167,14 +167,4 @@ public sealed class StorageOutageTests
         await new Pipeline(store, fetcher, new FeedIndexStore(store), id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
         return await StoredArticles.ArticleIdsAsync(store);
     }
-}
-
-/// <summary>
-/// The outage tests stop and restart a real Azurite at an exact write; they run alone, after the parallel tests, so
-/// that the rest of the suite's load does not move the moment of the outage.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class StorageOutageCollection
-{
-    public const string Name = "storage outage";
 }
