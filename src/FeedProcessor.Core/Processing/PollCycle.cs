@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Fetching.Safety;
 using FeedProcessor.Core.Normalizing.Identity;
@@ -142,7 +140,7 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         }
 
         ParsedFeed feed;
-        var pages = new PageFetchResult([], 0);
+        var pages = PageFetchResult.None;
         try
         {
             if (source.Kind == SourceKind.Html)
@@ -165,7 +163,7 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         var written = await WriteNewItemsAsync(source, feed, result, now, cancellationToken).ConfigureAwait(false);
         var next = fetcher.AfterParse(result.NewState, feed.TtlMinutes, now);
         next.ArticleCount += written.New.Count;
-        next.RememberItems(source.Kind == SourceKind.Html ? pages.FetchedPageKeys : written.Keys);
+        next.RememberItems(source.Kind == SourceKind.Html ? pages.PageKeys : written.Keys);
         try
         {
             await WriteStateIfChangedAsync(state, next, cancellationToken).ConfigureAwait(false);
@@ -205,9 +203,9 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         return WithoutPollTimes(a).AsSpan().SequenceEqual(WithoutPollTimes(b));
     }
 
-    private sealed record PageFetchResult(List<ParsedEntry> Entries, int KnownPages, int Failed = 0, List<string>? PageKeys = null)
+    private sealed record PageFetchResult(List<ParsedEntry> Entries, int KnownPages, int Failed, List<string> PageKeys)
     {
-        public IEnumerable<string> FetchedPageKeys => PageKeys ?? [];
+        public static PageFetchResult None => new([], 0, 0, []);
     }
 
     /// <summary>
@@ -260,8 +258,7 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
     /// <summary>Bounds the work one list page can cause; the rest is fetched on later polls.</summary>
     private const int MaxArticlePagesPerPoll = 30;
 
-    private static string PageKey(Uri link) =>
-        "page:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(link.AbsoluteUri)).AsSpan(0, 8));
+    private static string PageKey(Uri link) => "page:" + Hashes.Short(link.AbsoluteUri);
 
     private async Task<(List<string> New, int Unchanged, List<string> Keys, List<string> Unfinished)> WriteNewItemsAsync(SourceDefinition source, ParsedFeed feed,
         FetchResult result, DateTimeOffset now, CancellationToken cancellationToken)
@@ -305,11 +302,8 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
     }
 
     /// <summary>Changes when the source edits the item, so an edited item is stored again and marked updated.</summary>
-    private static string EntryHash(ParsedEntry entry)
-    {
-        var text = string.Join('\u001f', entry.Title, entry.Link, entry.Published, entry.Updated, entry.SummaryHtml, entry.ContentHtml);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 4));
-    }
+    private static string EntryHash(ParsedEntry entry) =>
+        Hashes.Short(entry.Title, entry.Link, entry.Published, entry.Updated, entry.SummaryHtml, entry.ContentHtml)[..8];
 
     private static SourcePollReport Report(SourceDefinition source, string status, SourceFetchState state, Stopwatch clock,
         int @new = 0, int unchanged = 0, int failed = 0, string? error = null, IReadOnlyList<string>? rawBlobs = null) => new()
