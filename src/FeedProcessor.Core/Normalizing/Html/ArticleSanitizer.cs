@@ -58,14 +58,16 @@ internal static class ArticleSanitizer
             if (!DroppedWithContent.Contains(e.Tag.LocalName)) return;
             while (e.Tag.FirstChild is { } child) e.Tag.RemoveChild(child);
         };
-        sanitizer.FilterUrl += (_, e) =>
-        {
-            if (e.SanitizedUrl is { } url && url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
-                && !(e.Tag.LocalName == "img" && url.StartsWith("data:image/", StringComparison.OrdinalIgnoreCase)))
-                e.SanitizedUrl = null;
-        };
+        sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = FilterDataUrl(e.Tag.LocalName, e.SanitizedUrl);
         return sanitizer;
     }
+
+    /// <summary>The URL, unless it is a data: URL anywhere but an image's source (there it may only be an image).</summary>
+    internal static string? FilterDataUrl(string tagName, string? url) =>
+        url is not null && url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
+        && !(tagName == "img" && url.StartsWith("data:image/", StringComparison.OrdinalIgnoreCase))
+            ? null
+            : url;
 
     private static void Replace(ISet<string> set, string[] values)
     {

@@ -21,14 +21,15 @@ internal sealed record CleanHtml(string Html, IReadOnlyList<string> Paragraphs, 
 /// <summary>Turns an untrusted HTML (or plain text) fragment into safe HTML with absolute URLs, plus its text.</summary>
 internal static partial class HtmlCleaner
 {
-    private const string LinkRel = "noopener noreferrer nofollow";
+    internal const string LinkRel = "noopener noreferrer nofollow";
 
     public static CleanHtml Clean(string? fragment, Uri? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(fragment)) return CleanHtml.Empty;
         fragment = XmlSafeText.Clean(fragment);
         if (fragment.AsSpan().IndexOfAny('<', '&') < 0) return FromPlainText(fragment);
-        return fragment.AsSpan().Count('<') > MaxTags ? FromOverlongMarkup(fragment) : FromHtml(fragment, baseUrl);
+        if (fragment.AsSpan().Count('<') > MaxTags) return FromOverlongMarkup(fragment);
+        return SimpleMarkupCleaner.TryClean(fragment, baseUrl) ?? FromHtml(fragment, baseUrl);
     }
 
     /// <summary>
@@ -70,7 +71,8 @@ internal static partial class HtmlCleaner
         return new CleanHtml(html.ToString(), texts, null);
     }
 
-    private static CleanHtml FromHtml(string fragment, Uri? baseUrl)
+    /// <summary>The full path: the HTML5 parser and the sanitizer's DOM walk, for any markup at all.</summary>
+    internal static CleanHtml FromHtml(string fragment, Uri? baseUrl)
     {
         using var document = ArticleSanitizer.Instance.SanitizeDom(fragment, baseUrl?.AbsoluteUri ?? "");
         var body = document.Body;
@@ -80,19 +82,33 @@ internal static partial class HtmlCleaner
         var firstImage = HardenElements(body);
         var paragraphs = HtmlTextExtractor.Extract(body);
 
+        var texts = RepairQuotes(paragraphs, static (anchor, quote) =>
+        {
+            int start = anchor.Data.Length - anchor.Data.AsSpan().TrimStart().Length;
+            anchor.Data = anchor.Data.Insert(start, quote);
+        });
+        return new CleanHtml(body.ChildNodes.ToHtml(HtmlFormatter.Instance), texts, firstImage);
+    }
+
+    /// <summary>
+    /// The paragraphs' texts with lost opening quotes restored; each restored quote is also put into the text node
+    /// the paragraph starts in (its anchor), so the HTML and the text agree.
+    /// </summary>
+    internal static List<string> RepairQuotes<TAnchor>(IReadOnlyList<Paragraph<TAnchor>> paragraphs, Action<TAnchor, string> insertAtAnchor)
+        where TAnchor : class
+    {
         var texts = new List<string>(paragraphs.Count);
         foreach (var paragraph in paragraphs)
         {
             var quote = QuotationRepair.MissingOpeningQuote(paragraph.Text);
             if (quote is not null && paragraph.Anchor is { } anchor)
             {
-                int start = anchor.Data.Length - anchor.Data.AsSpan().TrimStart().Length;
-                anchor.Data = anchor.Data.Insert(start, quote);
+                insertAtAnchor(anchor, quote);
                 texts.Add(quote + paragraph.Text);
             }
             else texts.Add(paragraph.Text);
         }
-        return new CleanHtml(body.ChildNodes.ToHtml(HtmlFormatter.Instance), texts, firstImage);
+        return texts;
     }
 
     /// <summary>Drops tracking pixels and images without a source, marks links as untrusted; returns the first remaining image.</summary>

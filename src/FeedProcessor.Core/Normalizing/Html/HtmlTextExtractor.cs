@@ -9,7 +9,8 @@ namespace FeedProcessor.Core.Normalizing.Html;
 /// </summary>
 internal static class HtmlTextExtractor
 {
-    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Elements that end the paragraph before and after them.</summary>
+    internal static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "figcaption",
         "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre",

@@ -14,10 +14,12 @@ internal static class TrackingPixels
         "ct.pinterest.com", "px.ads.linkedin.com", "bat.bing.com", "matomo.cloud", "mixpanel.com",
     ];
 
-    public static bool IsTrackingImage(IElement image)
+    public static bool IsTrackingImage(IElement image) =>
+        IsTrackingImage(image.GetAttribute("width"), image.GetAttribute("height"), image.GetAttribute("src"));
+
+    public static bool IsTrackingImage(string? width, string? height, string? src)
     {
-        if (IsTinyDimension(image.GetAttribute("width")) || IsTinyDimension(image.GetAttribute("height"))) return true;
-        var src = image.GetAttribute("src");
+        if (IsTinyDimension(width) || IsTinyDimension(height)) return true;
         return src is not null && IsTrackerUrl(src);
     }
 

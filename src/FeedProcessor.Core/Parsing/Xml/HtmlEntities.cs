@@ -18,6 +18,19 @@ internal static partial class HtmlEntities
         return lookup.TryGetValue(name, out var chars) ? chars : null;
     }
 
+    private static readonly string[] Legacy = LegacyNames.Split(' ');
+
+    /// <summary>
+    /// Whether a name HTML decodes without its ";" (&amp;amp, &amp;copy, &amp;not…) starts <paramref name="run"/>, the
+    /// letters and digits after an "&amp;". An HTML parser would then read an entity there even though none is complete.
+    /// </summary>
+    public static bool StartsWithLegacyName(ReadOnlySpan<char> run)
+    {
+        foreach (var name in Legacy)
+            if (run.StartsWith(name, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     private static FrozenDictionary<string, string> Build()
     {
         var map = new Dictionary<string, string>(2200, StringComparer.Ordinal);

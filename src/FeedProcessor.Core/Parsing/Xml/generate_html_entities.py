@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes HtmlEntities.Table.g.cs: the HTML5 named character references (those ending in ';') as one compact string.
+"""Writes HtmlEntities.Table.g.cs: the HTML5 named character references (those ending in ';') as one compact string,
+and the legacy names that HTML also recognizes without the ';'.
 
 Run from this folder: python3 generate_html_entities.py
 """
@@ -21,4 +22,7 @@ with open('HtmlEntities.Table.g.cs', 'w', encoding='utf-8', newline='\n') as out
     for i in range(0, len(lines), 12):
         chunk.append('        "' + ';'.join(lines[i:i + 12]) + ';"')
     out.write(' +\n'.join(chunk))
-    out.write(';\n}\n')
+    out.write(';\n\n')
+    legacy = sorted(name for name in html.entities.html5 if not name.endswith(';'))
+    out.write('    /// <summary>The %d names HTML decodes even without a ";" (space-separated).</summary>\n' % len(legacy))
+    out.write('    private const string LegacyNames =\n        "' + ' '.join(legacy) + '";\n}\n')
