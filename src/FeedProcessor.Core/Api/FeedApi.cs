@@ -49,7 +49,7 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
             case "feed.xsl":
                 return FeedStylesheet.Handle(request);
             case "sources":
-                return Json(200, new { sources = await SourceStatusesAsync(cancellationToken).ConfigureAwait(false) });
+                return Json(200, new SourceStatusList(await SourceStatusesAsync(cancellationToken).ConfigureAwait(false)));
             case "sources.opml":
                 return OpmlEndpoint.Handle(request, sources(), _started, options);
             case "health":
@@ -97,24 +97,16 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return Json(200, new
-            {
-                status = "degraded",
-                storage = $"unreachable; no index cached yet, so the feed is unavailable: {FirstLine(e.Message)}",
-                degraded = new[] { "storage", "feed" },
-                articles = 0,
-                indexUpdated = (DateTimeOffset?)null,
-            });
+            return Json(200, new HealthReport("degraded",
+                $"unreachable; no index cached yet, so the feed is unavailable: {FirstLine(e.Message)}", ["storage", "feed"], 0, null));
         }
         var degraded = snapshot.Error is not null;
-        return Json(200, new
-        {
-            status = degraded ? "degraded" : "ok",
-            storage = degraded ? $"unreachable since {snapshot.FailingSince:u}; serving the last good index: {FirstLine(snapshot.Error!)}" : "ok",
-            degraded = degraded ? new[] { "storage" } : [],
-            articles = snapshot.Index.Articles.Count,
-            indexUpdated = (DateTimeOffset?)snapshot.Index.Updated,
-        });
+        return Json(200, new HealthReport(
+            degraded ? "degraded" : "ok",
+            degraded ? $"unreachable since {snapshot.FailingSince:u}; serving the last good index: {FirstLine(snapshot.Error!)}" : "ok",
+            degraded ? ["storage"] : [],
+            snapshot.Index.Articles.Count,
+            snapshot.Index.Updated));
     }
 
     /// <summary>Storage errors run to many lines (request ids, headers); the first says what happened.</summary>
@@ -124,7 +116,7 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
         return line.Length > 200 ? line[..200] + "…" : line;
     }
 
-    private static ApiResponse Json(int status, object body) => new()
+    private static ApiResponse Json<T>(int status, T body) => new()
     {
         Status = status,
         ContentType = "application/json; charset=utf-8",

@@ -12,7 +12,7 @@ public sealed class PendingMerges(IBlobStore store)
 {
     public const string Prefix = "pending/";
 
-    private sealed record Note(List<string> RawNames);
+    internal sealed record Note(List<string> RawNames);
 
     public async Task<string> WriteAsync(IReadOnlyCollection<string> rawNames, CancellationToken cancellationToken = default)
     {

@@ -137,7 +137,7 @@ public sealed class FileBlobStore : IBlobStore
         if (File.Exists(leasePath) && ReadLease(leasePath) is { } held && held.Expires > now && !held.HolderIsGone())
             return null;
         var lease = LeaseRecord.Take(now + duration);
-        await File.WriteAllTextAsync(leasePath, JsonSerializer.Serialize(lease), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(leasePath, JsonSerializer.Serialize(lease, StoredJson.Options), cancellationToken).ConfigureAwait(false);
         return new FileLease(this, container, leasePath, lease.Id, duration);
     }
 
@@ -159,7 +159,7 @@ public sealed class FileBlobStore : IBlobStore
 
     private static LeaseRecord? ReadLease(string path)
     {
-        try { return JsonSerializer.Deserialize<LeaseRecord>(File.ReadAllText(path)); }
+        try { return JsonSerializer.Deserialize<LeaseRecord>(File.ReadAllText(path), StoredJson.Options); }
         catch (Exception e) when (e is IOException or JsonException) { return null; }
     }
 
@@ -170,7 +170,7 @@ public sealed class FileBlobStore : IBlobStore
     /// A lease names its holder process, so that on the same machine a lease whose holder died (killed, crashed)
     /// is free at once instead of at its expiry; on another machine sharing the folder, expiry decides.
     /// </summary>
-    private sealed record LeaseRecord(string Id, DateTimeOffset Expires, string? Machine = null, int? ProcessId = null, long? ProcessStarted = null)
+    internal sealed record LeaseRecord(string Id, DateTimeOffset Expires, string? Machine = null, int? ProcessId = null, long? ProcessStarted = null)
     {
         private static readonly Lazy<(int Id, long? Started)> Current = new(() =>
         {
@@ -207,7 +207,7 @@ public sealed class FileBlobStore : IBlobStore
         {
             await using var _ = await ContainerLock.AcquireAsync(store.LockPath(container), cancellationToken).ConfigureAwait(false);
             if (ReadLease(path)?.Id != id) return false;
-            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(LeaseRecord.Take(DateTimeOffset.UtcNow + duration) with { Id = id }), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(LeaseRecord.Take(DateTimeOffset.UtcNow + duration) with { Id = id }, StoredJson.Options), cancellationToken).ConfigureAwait(false);
             return true;
         }
 

@@ -11,7 +11,7 @@ public sealed class PoisonStore(IBlobStore store)
 
     public sealed record PoisonRecord(string RawName, string SourceId, string Reason, int Attempts, DateTimeOffset At);
 
-    private sealed record AttemptCount(int Attempts, string LastReason);
+    internal sealed record AttemptCount(int Attempts, string LastReason);
 
     /// <summary>Counts a failure; true when the blob has now failed too often and was moved to poison.</summary>
     public async Task<bool> RecordFailureAsync(string rawName, string reason, CancellationToken cancellationToken = default)

@@ -23,12 +23,10 @@ internal static class SimpleMarkupCleaner
     /// <summary>Deeper nesting goes to the full path (far below <see cref="NestingFlattener.MaxDepth"/>).</summary>
     private const int MaxDepth = 32;
 
-    /// <summary>Elements the sanitizer keeps whose parsing is plain; void ones never open.</summary>
-    private static readonly FrozenSet<string> KeptElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "cite", "code", "dd", "del",
-        "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
-        "header", "hr", "i", "img", "ins", "kbd", "li", "main", "mark", "ol", "p", "q", "s", "samp", "section", "small",
-        "span", "strong", "sub", "summary", "sup", "time", "u", "ul", "var", "wbr");
+    /// <summary>Elements the sanitizer keeps whose parsing is plain: all but tables (their content moves) and preformatted text.</summary>
+    private static readonly FrozenSet<string> KeptElements = SanitizerPolicy.AllowedTags
+        .Except(["caption", "col", "colgroup", "pre", "table", "tbody", "td", "tfoot", "th", "thead", "tr"])
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> VoidElements = FrozenSet.Create(StringComparer.Ordinal, "br", "hr", "img", "wbr");
 
@@ -315,8 +313,8 @@ internal static class SimpleMarkupCleaner
         {
             // Exactly the sanitizer's order: drop attributes it does not allow, check and resolve URLs (dropping those
             // it refuses), drop values with "&{" (a script include in old browsers), then mark links as untrusted.
-            var allowed = ArticleSanitizer.Instance.AllowedAttributes;
-            var uriAttributes = ArticleSanitizer.Instance.UriAttributes;
+            var allowed = SanitizerPolicy.AllowedAttributes;
+            var uriAttributes = SanitizerPolicy.UriAttributes;
             for (int i = _attributes.Count - 1; i >= 0; i--)
                 if (!allowed.Contains(_attributes[i].Key)) _attributes.RemoveAt(i);
             for (int i = _attributes.Count - 1; i >= 0; i--)
@@ -361,20 +359,19 @@ internal static class SimpleMarkupCleaner
         /// </summary>
         private bool TrySanitizeUrl(string element, string url, out string? result)
         {
-            var sanitizer = ArticleSanitizer.Instance;
             url = url.TrimStart();
             result = null;
             if (!TryReadScheme(url, out var scheme)) return false;
             if (scheme is not null)
             {
-                result = sanitizer.AllowedSchemes.Contains(scheme) ? url : null;
+                result = SanitizerPolicy.AllowedSchemes.Contains(scheme) ? url : null;
             }
             else if (Base() is { } baseUri)
             {
                 try
                 {
                     var resolved = new Uri(baseUri, url);
-                    result = sanitizer.AllowedSchemes.Contains(resolved.Scheme) ? resolved.AbsoluteUri : null;
+                    result = SanitizerPolicy.AllowedSchemes.Contains(resolved.Scheme) ? resolved.AbsoluteUri : null;
                 }
                 catch (UriFormatException)
                 {
@@ -382,7 +379,7 @@ internal static class SimpleMarkupCleaner
                 }
             }
             else result = baseUrl is null ? url : null;
-            result = ArticleSanitizer.FilterDataUrl(element, result);
+            result = SanitizerPolicy.FilterDataUrl(element, result);
             return true;
         }
 

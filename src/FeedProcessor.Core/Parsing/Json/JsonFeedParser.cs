@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace FeedProcessor.Core.Parsing.Json;
 
@@ -6,7 +7,7 @@ namespace FeedProcessor.Core.Parsing.Json;
 /// JSON Feed 1.0 and 1.1. Values of the wrong JSON type are skipped rather than failing the item;
 /// a document that is not JSON at all is a <see cref="FeedParseException"/>.
 /// </summary>
-internal static class JsonFeedParser
+internal static partial class JsonFeedParser
 {
     private static readonly JsonDocumentOptions Options = new()
     {
@@ -101,11 +102,14 @@ internal static class JsonFeedParser
         }
         catch (InvalidOperationException)
         {
-            var repaired = System.Text.RegularExpressions.Regex.Replace(value.GetRawText(), @"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", "\\uFFFD");
+            var repaired = EscapedSurrogate().Replace(value.GetRawText(), "\\uFFFD");
             using var document = JsonDocument.Parse(repaired);
             return document.RootElement.GetString();
         }
     }
+
+    [GeneratedRegex(@"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")]
+    private static partial Regex EscapedSurrogate();
 
     private static string? String(JsonElement element, string property)
     {
