@@ -26,6 +26,7 @@ builder.Services.AddSingleton(_ => new FeedFetcher(new FetcherOptions
 {
     AllowPrivateNetwork = settings.GetValue("FeedProcessor:AllowPrivateNetwork", false),
     ContactUrl = settings["FeedProcessor:ContactUrl"] ?? new FetcherOptions().ContactUrl,
+    TotalConcurrency = Math.Clamp(settings.GetValue("FeedProcessor:Concurrency", new FetcherOptions().TotalConcurrency), 1, FetcherOptions.MaxTotalConcurrency),
 }));
 builder.Services.AddSingleton(services => new PoisonStore(services.GetRequiredService<IBlobStore>()));
 builder.Services.AddSingleton(services => new FeedIndexStore(services.GetRequiredService<IBlobStore>()));

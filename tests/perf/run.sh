@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the whole-process figures of the README's Performance section on this machine, as ratios against what a
 # user would run instead: CodeHollow.FeedReader for parsing, nginx serving the same bytes for the feed.
-# Needs: the .NET 10 SDK, nginx, wrk, /usr/bin/time (Debian: apt-get install -y nginx wrk time).
+# Needs: the .NET 10 SDK, nginx, wrk, python3, /usr/bin/time (Debian: apt-get install -y nginx wrk python3 time bc curl).
 # Usage: tests/perf/run.sh [RUNS=3]     Work files go to ${PERF_WORK:-/tmp/feedproc-perf}.
 set -euo pipefail
 RUNS=${1:-3}
@@ -49,7 +49,7 @@ echo "$sources]}" > "$WORK/sources.json"
 sed "s|@ROOT@|$SITE|; s|@PORT@|$PORT_STATIC|; s|@PREFIX@|$WORK|" "$REPO/tests/perf/nginx.conf" > "$WORK/nginx.conf"
 nginx -c "$WORK/nginx.conf" -p "$WORK" &
 NGINX=$!
-trap 'kill $NGINX 2>/dev/null || true; [ -n "${API:-}" ] && kill $API 2>/dev/null || true' EXIT
+trap 'kill $NGINX 2>/dev/null || true; [ -n "${API:-}" ] && kill $API 2>/dev/null; [ -n "${SLOW:-}" ] && kill $SLOW 2>/dev/null || true' EXIT
 sleep 1
 /usr/bin/time -f "%e %M" -o "$WORK/ingest.times" "$FEEDPROC" poll --once --sources "$WORK/sources.json" --store "$STORE" --allow-private-network > "$WORK/ingest.out"
 ARTICLES=$(find "$STORE" -path '*articles*' -name '*.json' | wc -l)
@@ -58,6 +58,30 @@ SUMMARY+=("ingest 20x1,000 items: ${IN_S}s (goal <= 60), ${ARTICLES} article blo
 say "unchanged poll cycle"
 /usr/bin/time -f "%e" -o "$WORK/poll.times" "$FEEDPROC" poll --once --sources "$WORK/sources.json" --store "$STORE" --allow-private-network > "$WORK/poll.out"
 SUMMARY+=("unchanged cycle of 20 sources: $(cat "$WORK/poll.times")s, statuses: $(awk 'NR>1 {print $2}' "$WORK/poll.out" | sort | uniq -c | xargs)")
+
+# ---- Polling: 200 sources behind a server that answers after 200 ms ---------------------------------------------------
+SLOW_SOURCES=200; SLOW_DELAY=0.2; CONCURRENCY=16; PORT_SLOW=18082
+say "polling: $SLOW_SOURCES sources answering after ${SLOW_DELAY}s, --concurrency $CONCURRENCY"
+python3 "$REPO/tests/perf/slow_server.py" $PORT_SLOW $SLOW_DELAY &
+SLOW=$!
+sources='{"sources":['
+for i in $(seq 1 $SLOW_SOURCES); do
+  # 127.0.0.1 ... 127.0.0.200 are 200 hosts, as 200 ministries are 200 sites: the per-host limit never binds.
+  sources+="{\"id\":\"slow$i\",\"title\":\"Slow $i\",\"url\":\"http://127.0.0.$i:$PORT_SLOW/feed.xml\"}"
+  [ "$i" -lt $SLOW_SOURCES ] && sources+=','
+done
+echo "$sources]}" > "$WORK/slow-sources.json"
+rm -rf "$WORK/slow-store"
+sleep 1
+slow_poll() {
+  /usr/bin/time -f "%e" -o "$WORK/slow.time" "$FEEDPROC" poll --once --sources "$WORK/slow-sources.json" --store "$WORK/slow-store" \
+    --allow-private-network --concurrency $CONCURRENCY > "$WORK/slow.out" 2> "$WORK/slow.err"
+  echo "polling $(grep -o 'Polled [0-9]* sources in [0-9.]*s' "$WORK/slow.err" | awk '{print $5}'), process $(cat "$WORK/slow.time")s ($(awk 'NR>1 {print $2}' "$WORK/slow.out" | sort | uniq -c | xargs))"
+}
+IDEAL=$(python3 -c "import math; print(round(math.ceil($SLOW_SOURCES / $CONCURRENCY) * $SLOW_DELAY, 2))")
+FIRST=$(slow_poll); SECOND=$(slow_poll)
+kill $SLOW 2>/dev/null || true
+SUMMARY+=("poll $SLOW_SOURCES sources at ${SLOW_DELAY}s latency, concurrency $CONCURRENCY (ideal ceil($SLOW_SOURCES/$CONCURRENCY) x ${SLOW_DELAY}s = ${IDEAL}s), first cycle: $FIRST; unchanged cycle: $SECOND")
 
 # ---- Serving: GET /api/feed vs nginx serving the same bytes ----------------------------------------------------------
 say "serving: wrk -c32 against feedproc run and nginx"

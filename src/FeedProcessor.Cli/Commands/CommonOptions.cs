@@ -31,6 +31,12 @@ internal sealed class CommonOptions
         Description = "Allow sources on loopback and private networks (local fixtures, tests). Link-local and cloud metadata addresses stay refused.",
     };
 
+    public Option<int> Concurrency { get; } = new("--concurrency")
+    {
+        Description = "How many sources are fetched at once (at most 2 per host).",
+        DefaultValueFactory = _ => new FetcherOptions().TotalConcurrency,
+    };
+
     public Option<string?> ContactUrl { get; } = new("--contact-url")
     {
         Description = "The contact URL sent in the User-Agent, so that publishers can reach whoever runs this poller.",
@@ -43,6 +49,12 @@ internal sealed class CommonOptions
         command.Options.Add(Store);
         command.Options.Add(Storage);
         command.Options.Add(AllowPrivateNetwork);
+        command.Options.Add(Concurrency);
+        Concurrency.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > FetcherOptions.MaxTotalConcurrency)
+                result.AddError($"--concurrency must be between 1 and {FetcherOptions.MaxTotalConcurrency}.");
+        });
     }
 
     /// <summary>Builds the services, or prints why it cannot (a clear sentence, no stack trace) and returns null.</summary>
@@ -51,7 +63,11 @@ internal sealed class CommonOptions
         try
         {
             var sources = sourcesOverride ?? SourceList.Load(parseResult.GetValue(Sources)!);
-            var fetching = new FetcherOptions { AllowPrivateNetwork = allowPrivateNetwork || parseResult.GetValue(AllowPrivateNetwork) };
+            var fetching = new FetcherOptions
+            {
+                AllowPrivateNetwork = allowPrivateNetwork || parseResult.GetValue(AllowPrivateNetwork),
+                TotalConcurrency = parseResult.GetValue(Concurrency),
+            };
             if (parseResult.GetValue(ContactUrl) is { Length: > 0 } contact) fetching.ContactUrl = contact;
             return CliServices.Create(sources, parseResult.GetValue(Store), parseResult.GetValue(Storage), fetching);
         }

@@ -26,7 +26,8 @@ internal static class PollCommand
             var result = await services.Pipeline.RunCycleAsync(services.Sources,
                 report => Console.Error.WriteLine("  " + PollTable.SummaryLine(report)), cancellationToken);
             PollTable.Write(Console.Out, result.Sources);
-            Console.Error.WriteLine($"Normalized {result.Normalized.Articles} articles ({result.Normalized.Failed} failed).");
+            Console.Error.WriteLine($"Polled {result.Sources.Count} sources in {result.PollTime.TotalSeconds:F2}s; " +
+                $"normalized {result.Normalized.Articles} articles ({result.Normalized.Failed} failed) in {result.NormalizeTime.TotalSeconds:F2}s.");
             return ExitCodes.Ok;
         });
         return command;

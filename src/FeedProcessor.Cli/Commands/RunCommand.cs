@@ -66,7 +66,8 @@ internal static class RunCommand
                     var result = await services.Pipeline.RunCycleAsync(services.Sources,
                         report => Console.Error.WriteLine("  " + PollTable.SummaryLine(report)), cancellationToken);
                     var total = result.Sources.Sum(r => r.New);
-                    Console.Error.WriteLine($"Cycle done: {total} new items, {result.Normalized.Articles} articles normalized ({result.Normalized.Failed} failed). Next poll in {every}.");
+                    Console.Error.WriteLine($"Cycle done in {(result.PollTime + result.NormalizeTime).TotalSeconds:F2}s: {total} new items, " +
+                        $"{result.Normalized.Articles} articles normalized ({result.Normalized.Failed} failed). Next poll in {every}.");
                     await Task.Delay(every, cancellationToken);
                 }
             }

@@ -26,7 +26,11 @@ public sealed class FetcherOptions
 
     public int MaxRedirects { get; set; } = 5;
     public int PerHostConcurrency { get; set; } = 2;
+    /// <summary>Sources fetched at once in a cycle: 200 sources that answer in 200 ms take ceil(200 / this) × 200 ms.</summary>
     public int TotalConcurrency { get; set; } = 16;
+
+    /// <summary>More would only queue on sockets and the thread pool.</summary>
+    public const int MaxTotalConcurrency = 256;
 
     /// <summary>Lets requests reach loopback and private ranges (local runs, tests). Link-local and metadata stay refused.</summary>
     public bool AllowPrivateNetwork { get; set; }

@@ -38,7 +38,9 @@ public sealed class Pipeline
         _index = index;
     }
 
-    public sealed record CycleResult(IReadOnlyList<SourcePollReport> Sources, NormalizeResult Normalized);
+    /// <param name="PollTime">Fetching every source and writing raw items.</param>
+    /// <param name="NormalizeTime">Normalizing the new items and merging them into the index.</param>
+    public sealed record CycleResult(IReadOnlyList<SourcePollReport> Sources, NormalizeResult Normalized, TimeSpan PollTime, TimeSpan NormalizeTime);
 
     /// <param name="Articles">Articles stored and merged into the index.</param>
     /// <param name="Failed">Raw items that could not be normalized (counted towards poisoning).</param>
@@ -53,9 +55,11 @@ public sealed class Pipeline
     public async Task<CycleResult> RunCycleAsync(IReadOnlyList<SourceDefinition> sources, Action<SourcePollReport>? onSourceDone = null,
         CancellationToken cancellationToken = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var reports = await _poll.RunAsync(sources, onSourceDone, cancellationToken).ConfigureAwait(false);
+        var pollTime = clock.Elapsed;
         var normalized = await NormalizeAsync(reports.SelectMany(r => r.RawBlobs).ToList(), cancellationToken).ConfigureAwait(false);
-        return new CycleResult(reports, normalized);
+        return new CycleResult(reports, normalized, pollTime, clock.Elapsed - pollTime);
     }
 
     /// <summary>Normalizes raw blobs left without an article, e.g. by a crash between polling and normalizing.</summary>
@@ -98,22 +102,56 @@ public sealed class Pipeline
             return Defer(work, e);
         }
 
-        var stored = new ConcurrentBag<(string RawName, Article Article)>();
+        var normalized = new ConcurrentBag<string>();
         var deferred = new ConcurrentBag<string>();
         var unprocessable = new ConcurrentBag<string>();
         var failed = 0;
         Exception? storageError = null;
+        // Articles are merged into the index in batches as they are normalized, so a cycle with 20,000 new items
+        // holds at most a batch or two of articles, not all of them. Merging twice is harmless (by id), and the
+        // note written above brings back every item of the cycle if this process dies before it ends.
+        var unmerged = new List<(string RawName, Article Article)>(IndexBatchSize);
+        var merged = new ConcurrentBag<string>();
+        using var merging = new SemaphoreSlim(1, 1);
+
+        async Task MergeAsync((string RawName, Article Article)[] batch, CancellationToken ct)
+        {
+            await merging.WaitAsync(ct).ConfigureAwait(false);
+            try { await _index.MergeAsync([.. batch.Select(b => b.Article)], ct).ConfigureAwait(false); }
+            finally { merging.Release(); }
+            foreach (var (rawName, _) in batch) merged.Add(rawName);
+        }
+
+        (string, Article)[]? TakeIfFull(string rawName, Article article)
+        {
+            lock (unmerged)
+            {
+                unmerged.Add((rawName, article));
+                if (unmerged.Count < IndexBatchSize) return null;
+                var batch = unmerged.ToArray();
+                unmerged.Clear();
+                return batch;
+            }
+        }
+
         // The first storage failure stops the batch: the rest would only wait out the same retries.
         using var outage = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        async Task StopForOutageAsync(Exception e)
+        {
+            Interlocked.CompareExchange(ref storageError, e, null);
+            await outage.CancelAsync().ConfigureAwait(false);
+        }
+
         try
         {
             await Parallel.ForEachAsync(work,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2, CancellationToken = outage.Token },
                 async (name, ct) =>
                 {
+                    Article? article;
                     try
                     {
-                        if (await _normalizer.ProcessAsync(name, ct).ConfigureAwait(false) is { } article) stored.Add((name, article));
+                        article = await _normalizer.ProcessAsync(name, ct).ConfigureAwait(false);
                         _retry.TryRemove(name, out _);
                     }
                     catch (UnprocessableRawItemException e)
@@ -124,12 +162,25 @@ public sealed class Pipeline
                             _retry[name] = 0;
                         else
                             _retry.TryRemove(name, out _);
+                        return;
                     }
                     catch (Exception e) when (IsStorageFailure(e, cancellationToken))
                     {
                         deferred.Add(name);
-                        Interlocked.CompareExchange(ref storageError, e, null);
-                        await outage.CancelAsync().ConfigureAwait(false);
+                        await StopForOutageAsync(e).ConfigureAwait(false);
+                        return;
+                    }
+                    if (article is null) return;
+                    normalized.Add(name);
+                    if (TakeIfFull(name, article) is not { } batch) return;
+                    try
+                    {
+                        await MergeAsync(batch, ct).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (IsStorageFailure(e, cancellationToken))
+                    {
+                        foreach (var (rawName, _) in batch) deferred.Add(rawName);
+                        await StopForOutageAsync(e).ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
         }
@@ -138,21 +189,13 @@ public sealed class Pipeline
             // Stopped by the outage; the items not reached are deferred below.
         }
 
-        var reached = stored.Select(s => s.RawName).Concat(unprocessable).Concat(deferred).ToHashSet(StringComparer.Ordinal);
-        var notReached = storageError is null ? [] : work.Where(name => !reached.Contains(name)).ToList();
-        var merged = 0;
         if (storageError is null)
         {
             try
             {
-                // One index write per batch, not per article: far fewer blob transactions and conflicts.
-                foreach (var batch in stored.Select(s => s.Article).Chunk(IndexBatchSize))
-                {
-                    await _index.MergeAsync(batch, cancellationToken).ConfigureAwait(false);
-                    merged += batch.Length;
-                }
+                if (unmerged.Count > 0) await MergeAsync([.. unmerged], cancellationToken).ConfigureAwait(false);
                 await _pending.DeleteAsync(notes, cancellationToken).ConfigureAwait(false);
-                return new NormalizeResult(stored.Count, failed);
+                return new NormalizeResult(normalized.Count, failed);
             }
             catch (Exception e) when (IsStorageFailure(e, cancellationToken))
             {
@@ -160,8 +203,11 @@ public sealed class Pipeline
             }
         }
         // The notes stay: whatever happens to this process, the next cycle (of any process) merges these again.
-        var result = Defer(stored.Select(s => s.RawName).Concat(deferred).Concat(notReached), storageError);
-        return result with { Articles = merged, Failed = failed };
+        var reached = normalized.Concat(unprocessable).Concat(deferred).ToHashSet(StringComparer.Ordinal);
+        var retry = normalized.Concat(deferred).Concat(work.Where(name => !reached.Contains(name))).ToHashSet(StringComparer.Ordinal);
+        retry.ExceptWith(merged);
+        var result = Defer(retry, storageError);
+        return result with { Articles = merged.Count, Failed = failed };
     }
 
     private NormalizeResult Defer(IEnumerable<string> names, Exception error)

@@ -120,25 +120,33 @@ public sealed class AzureBlobStore : IBlobStore
         BlobNames.Validate(name);
         var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
         var blob = client.GetBlobClient(LeasePrefix + name);
-        try
-        {
-            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            // The lease blob exists already: the lease on it decides.
-        }
         // Azure leases last 15 to 60 seconds (or forever); holders renew for longer work.
         var seconds = Math.Clamp(duration.TotalSeconds, 15, 60);
         var leaseClient = blob.GetBlobLeaseClient();
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            await leaseClient.AcquireAsync(TimeSpan.FromSeconds(seconds), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new AzureLease(leaseClient);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return null;
+            try
+            {
+                await leaseClient.AcquireAsync(TimeSpan.FromSeconds(seconds), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return new AzureLease(leaseClient);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                return null; // someone holds it
+            }
+            catch (RequestFailedException e) when (e.Status == 404 && attempt == 0)
+            {
+                // The first lease on this name: its blob does not exist yet. Acquiring before creating costs that
+                // create only once, instead of a (failing, still billed) conditional create on every poll.
+                try
+                {
+                    await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RequestFailedException created) when (created.Status is 409 or 412)
+                {
+                    // Another poller created it meanwhile: the lease on it decides.
+                }
+            }
         }
     }
 

@@ -155,6 +155,16 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("--once", run.Stderr);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("257")]
+    public async Task A_concurrency_out_of_range_is_a_usage_error(string concurrency)
+    {
+        var run = await Feedproc.RunAsync(_work, "poll", "--once", "--concurrency", concurrency);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--concurrency must be between 1 and 256", run.Stderr);
+    }
+
     private static async Task<Feed> WaitForFeedAsync(int port, int items, Feedproc process)
     {
         Feed? feed = null;

@@ -159,4 +159,34 @@ public sealed class AzureBlobStoreTests : BlobStoreContract
         var azurite = await Infrastructure.Azurite.SharedAsync();
         return AzureBlobStore.Create(azurite.ConnectionString, containerPrefix: Infrastructure.TestStores.UniquePrefix());
     }
+
+    [Fact]
+    public async Task A_poll_lease_costs_two_requests_once_its_blob_exists()
+    {
+        // Every request to Blob Storage is a billed transaction, and every poll of every source takes a lease.
+        var azurite = await Infrastructure.Azurite.SharedAsync();
+        var requests = new RequestLog();
+        var options = new Azure.Storage.Blobs.BlobClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerCall);
+        var store = new AzureBlobStore(new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString, options), Infrastructure.TestStores.UniquePrefix());
+
+        await (await store.TryAcquireLeaseAsync(Containers.State, "sources/a.poll", TimeSpan.FromSeconds(15)))!.DisposeAsync();
+        requests.Entries.Clear();
+        await (await store.TryAcquireLeaseAsync(Containers.State, "sources/a.poll", TimeSpan.FromSeconds(15)))!.DisposeAsync();
+
+        Assert.Equal(["PUT comp=lease acquire", "PUT comp=lease release"], requests.Entries);
+    }
+
+    private sealed class RequestLog : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public List<string> Entries { get; } = [];
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            var request = message.Request;
+            var comp = System.Web.HttpUtility.ParseQueryString(request.Uri.Query)["comp"];
+            request.Headers.TryGetValue("x-ms-lease-action", out var action);
+            lock (Entries) Entries.Add($"{request.Method} comp={comp} {action}".TrimEnd());
+        }
+    }
 }
