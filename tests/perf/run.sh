@@ -17,6 +17,7 @@ say "building (Release)"
 dotnet build -c Release "$REPO/src/FeedProcessor.Cli" -o "$BIN/feedproc" -v q -nologo >/dev/null
 dotnet build -c Release "$REPO/tests/FeedProcessor.Benchmarks" -o "$BIN/benchmarks" -v q -nologo >/dev/null
 dotnet build -c Release "$REPO/tests/perf/CodeHollowBaseline" -o "$BIN/codehollow" -v q -nologo >/dev/null
+dotnet publish -c Release "$REPO/src/FeedProcessor.Cli" -o "$BIN/feedproc-published" -v q -nologo >/dev/null   # ReadyToRun
 FEEDPROC=$BIN/feedproc/feedproc
 GENERATE="$BIN/benchmarks/FeedProcessor.Benchmarks generate"
 
@@ -33,6 +34,14 @@ python3 -c "import json,sys; l=open(sys.argv[1]).readline(); d=json.loads(l); as
 FP_S=$(cut -d' ' -f1 "$WORK/fp.times" | median); FP_KB=$(cut -d' ' -f2 "$WORK/fp.times" | sort -g | tail -1)
 CH_S=$(cut -d' ' -f1 "$WORK/ch.times" | median); CH_KB=$(cut -d' ' -f2 "$WORK/ch.times" | sort -g | tail -1)
 SUMMARY+=("parse 50k items: feedproc ${FP_S}s / CodeHollow ${CH_S}s = $(echo "scale=2; $FP_S/$CH_S" | bc)x (goal <= 1.0); peak RSS feedproc $((FP_KB/1024)) MiB (goal <= 256), CodeHollow $((CH_KB/1024)) MiB")
+
+# ---- Start-up: a common feed of 20 items, where the process's fixed cost is most of the time -------------------------
+SMALL=$WORK/small.xml
+$GENERATE "$SMALL" 20
+say "start-up: parse of 20 items, median of 5 runs each"
+startup() { for _ in 1 2 3 4 5; do /usr/bin/time -f "%e" -a -o "$WORK/startup.$1" "${@:2}" "$SMALL" > /dev/null; done; median < "$WORK/startup.$1"; }
+rm -f "$WORK"/startup.*
+SUMMARY+=("parse 20 items, whole process: feedproc $(startup build "$FEEDPROC" parse)s, published (ReadyToRun) $(startup r2r "$BIN/feedproc-published/feedproc" parse)s, CodeHollow $(startup ch "$BIN/codehollow/CodeHollowBaseline")s")
 
 # ---- Ingesting: 20 loopback sources x 1,000 new items ------------------------------------------------------------------
 say "ingest: 20 sources x 1,000 items over loopback"

@@ -20,11 +20,12 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
-    public void Sanitize_workloads_produce_html_on_both_paths()
+    public void Sanitize_workloads_produce_html_on_every_path()
     {
         var benchmarks = new SanitizeBenchmarks();
         benchmarks.Setup();
         Assert.True(benchmarks.Html() > 0);
+        Assert.Equal(benchmarks.HtmlThroughTheFullParser(), benchmarks.Html());
         Assert.True(benchmarks.PlainText() > 0);
     }
 
