@@ -30,6 +30,7 @@ builder.Services.AddSingleton(_ => new FeedFetcher(new FetcherOptions
 }));
 builder.Services.AddSingleton(services => new PoisonStore(services.GetRequiredService<IBlobStore>()));
 builder.Services.AddSingleton(services => new FeedIndexStore(services.GetRequiredService<IBlobStore>()));
+builder.Services.AddSingleton(services => new CoalescingIndexMerger(services.GetRequiredService<FeedIndexStore>()));
 builder.Services.AddSingleton(services => new PollCycle(
     services.GetRequiredService<IBlobStore>(), services.GetRequiredService<FeedFetcher>(), services.GetRequiredService<ILogger<PollCycle>>()));
 builder.Services.AddSingleton(services => new RawItemProcessor(

@@ -7,12 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace FeedProcessor.Functions.Functions;
 
 /// <summary>
-/// Normalizes each new raw blob into an article and merges it into the feed index. Flex Consumption supports
+/// Normalizes each new raw blob into an article and merges it into the feed index (together with the articles of
+/// the invocations running at the same time: one index write per group, not per article). Flex Consumption supports
 /// only the Event Grid source for blob triggers; Event Grid delivers at least once, and processing the same
 /// blob twice gives the same article and index entry. A blob that keeps failing is set aside in the `poison`
 /// container with the reason after a bounded number of attempts (host.json's poisonBlobThreshold is a backstop).
 /// </summary>
-public sealed class NormalizeArticle(RawItemProcessor normalizer, FeedIndexStore index, SourceCatalog catalog, PoisonStore poison, ILogger<NormalizeArticle> logger)
+public sealed class NormalizeArticle(RawItemProcessor normalizer, CoalescingIndexMerger index, SourceCatalog catalog, PoisonStore poison, ILogger<NormalizeArticle> logger)
 {
     [Function(nameof(NormalizeArticle))]
     public async Task RunAsync(
@@ -39,7 +40,7 @@ public sealed class NormalizeArticle(RawItemProcessor normalizer, FeedIndexStore
             logger.LogInformation("Raw blob {Name} is gone; nothing to normalize", name);
             return;
         }
-        await index.MergeAsync([article], cancellationToken);
+        await index.MergeAsync(article, cancellationToken);
         logger.LogInformation("Normalized {Name} into article {ArticleId} ({SourceId})", name, article.Id, article.SourceId);
     }
 }
