@@ -13,7 +13,8 @@ namespace FeedProcessor.Core.Normalizing.Html;
 /// <para>
 /// It only takes markup whose HTML5 parse has no surprises: known elements, properly nested and closed, nothing that
 /// an HTML parser would close or reopen implicitly (a block inside a &lt;p&gt;, a &lt;li&gt; inside a &lt;li&gt;,
-/// &lt;a&gt; inside &lt;a&gt;), no comments, tables or preformatted text, and only unambiguous character references.
+/// &lt;a&gt; inside &lt;a&gt;), only plain comments, no tables or preformatted text, and only unambiguous character
+/// references.
 /// For anything else it returns null and the fragment goes to the full path, so being unsure is always safe.
 /// <c>SimpleMarkupCleanerTests</c> holds the two paths equal on generated and real fragments.
 /// </para>
@@ -33,18 +34,24 @@ internal static class SimpleMarkupCleaner
     /// <summary>Dropped with their content; their content is raw text up to the matching end tag.</summary>
     private static readonly FrozenSet<string> RawTextElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "script", "style");
 
+    /// <summary>
+    /// Legacy presentation the sanitizer removes while keeping what is inside (old government sites still write
+    /// them). Their tags vanish; their content stays where it was.
+    /// </summary>
+    private static readonly FrozenSet<string> UnwrappedElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "big", "center", "font", "strike", "tt");
+
     /// <summary>Start tags that make an HTML parser close an open &lt;p&gt; first (our subset of them).</summary>
     private static readonly FrozenSet<string> ClosesParagraph = FrozenSet.Create(StringComparer.Ordinal,
-        "address", "article", "aside", "blockquote", "details", "div", "dl", "dd", "dt", "figcaption", "figure", "footer",
+        "address", "article", "aside", "blockquote", "center", "details", "div", "dl", "dd", "dt", "figcaption", "figure", "footer",
         "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "section", "summary", "ul");
 
     /// <summary>Elements of the HTML "special" category that can be open in our subset.</summary>
     private static readonly FrozenSet<string> Special = FrozenSet.Create(StringComparer.Ordinal,
-        "address", "article", "aside", "blockquote", "details", "div", "dl", "dd", "dt", "figcaption", "figure", "footer",
+        "address", "article", "aside", "blockquote", "center", "details", "div", "dl", "dd", "dt", "figcaption", "figure", "footer",
         "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "ol", "p", "section", "summary", "ul");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ElementNames =
-        KeptElements.Union(RawTextElements).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        KeptElements.Union(RawTextElements).Union(UnwrappedElements).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The sanitized fragment, or null when it needs the full parser.</summary>
     public static CleanHtml? TryClean(string fragment, Uri? baseUrl) => new Pass(fragment, baseUrl).Run();
@@ -127,7 +134,8 @@ internal static class SimpleMarkupCleaner
         {
             int p = _position + 1;
             if (p < source.Length && source[p] == '/') return ReadEndTag(p + 1);
-            if (p >= source.Length || !char.IsAsciiLetter(source[p])) return false; // "<" as text, <!--, <!doctype, <?
+            if (source.AsSpan(p).StartsWith("!--", StringComparison.Ordinal)) return SkipComment(p + 3);
+            if (p >= source.Length || !char.IsAsciiLetter(source[p])) return false; // "<" as text, <!doctype, <?
 
             int nameStart = p;
             while (p < source.Length && char.IsAsciiLetterOrDigit(source[p])) p++;
@@ -142,6 +150,12 @@ internal static class SimpleMarkupCleaner
             if (!OpensPlainly(name)) return false;
 
             EndText();
+            if (UnwrappedElements.Contains(name))
+            {
+                // Its start and end tags split the text around them into separate nodes, as the parser's do.
+                _open.Add(name);
+                return _open.Count <= MaxDepth;
+            }
             bool block = HtmlTextExtractor.BlockElements.Contains(name);
             if (block) _paragraphs.EndParagraph();
             else if (name == "br") _paragraphs.LineBreak();
@@ -195,8 +209,25 @@ internal static class SimpleMarkupCleaner
             _open.RemoveAt(_open.Count - 1);
             _position = p + 1;
             EndText();
+            if (UnwrappedElements.Contains(element)) return true;
             _output.Add("</" + element + ">");
             if (HtmlTextExtractor.BlockElements.Contains(element)) _paragraphs.EndParagraph();
+            return true;
+        }
+
+        /// <summary>
+        /// A comment goes (the sanitizer removes them). Only the plain form is taken: "&lt;!--", text without "--",
+        /// "--&gt;"; the odd ones (&lt;!--&gt;, --!&gt;, dashes inside) end where a browser would not expect.
+        /// </summary>
+        private bool SkipComment(int contentStart)
+        {
+            int end = source.IndexOf("-->", contentStart, StringComparison.Ordinal);
+            if (end < 0) return false;
+            var content = source.AsSpan(contentStart, end - contentStart);
+            if (content.StartsWith('>') || content.StartsWith("->", StringComparison.Ordinal) || content.Contains("--", StringComparison.Ordinal)
+                || content.EndsWith('-') || content.Contains("<!-", StringComparison.Ordinal) || content.Contains('\0')) return false;
+            EndText();
+            _position = end + 3;
             return true;
         }
 
