@@ -24,6 +24,8 @@ public sealed class Article
     public DateTimeOffset? Updated { get; set; }
     /// <summary>When FeedProcessor first saw the item; the feed orders by this when <see cref="Published"/> is null.</summary>
     public DateTimeOffset FirstSeen { get; set; }
+    /// <summary>When the version stored was fetched: an edit moves it on, and an older copy arriving late never replaces a newer one.</summary>
+    public DateTimeOffset? FetchedAt { get; set; }
     public string? Author { get; set; }
     /// <summary>BCP 47.</summary>
     public string? Language { get; set; }

@@ -69,6 +69,7 @@ public sealed class ArticleNormalizer
             Published = published,
             Updated = updated,
             FirstSeen = context.FetchedAt,
+            FetchedAt = context.FetchedAt,
             Author = NullIfEmpty(PlainText.FromInlineHtml(entry.Author)),
             Language = LanguageOf(entry, context, title, contentText.Length > 0 ? contentText : summary, Warn),
             Categories = CategoriesOf(entry.Categories),

@@ -40,17 +40,26 @@ public sealed class RawItemProcessor(IBlobStore store, Func<string, SourceDefini
         return await StoreAsync(article, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Raw blobs that have no article yet: what a crash between polling and normalizing left behind.</summary>
+    /// <summary>
+    /// Raw blobs a crash between polling and normalizing may have left behind: those without an article, and every
+    /// version of an item that was edited (whether its newest version got in cannot be told from the names;
+    /// processing a version again is harmless, since an older fetch never replaces a newer one).
+    /// </summary>
     public async Task<List<string>> FindUnprocessedAsync(CancellationToken cancellationToken = default)
     {
         var ids = await _articles.ListIdsAsync(cancellationToken).ConfigureAwait(false);
         var pending = new List<string>();
+        var versions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await foreach (var name in store.ListAsync(Containers.Raw, null, cancellationToken).ConfigureAwait(false))
         {
             var file = name[(name.LastIndexOf('/') + 1)..];
             var id = file.Split('.')[0];
             if (!ids.Contains(id) || !file.EndsWith(".json", StringComparison.Ordinal)) pending.Add(name);
+            else if (versions.TryGetValue(id, out var names)) names.Add(name);
+            else versions[id] = [name];
         }
+        foreach (var names in versions.Values)
+            if (names.Count > 1) pending.AddRange(names);
         return pending;
     }
 
@@ -100,8 +109,11 @@ public sealed class RawItemProcessor(IBlobStore store, Func<string, SourceDefini
                     return article;
                 continue; // another worker stored it first: compare with theirs
             }
-            if (existing.ContentHash == article.ContentHash || existing.FirstSeen > article.FirstSeen)
-                return existing; // the same delivery again, or an older fetch arriving late
+            // The same delivery again, or an older fetch arriving late (a redelivered or replayed raw blob): an edit
+            // keeps FirstSeen at the original time, so only the stored version's own fetch time can tell.
+            if (existing.ContentHash == article.ContentHash
+                || (existing.FetchedAt ?? existing.FirstSeen) > (article.FetchedAt ?? article.FirstSeen))
+                return existing;
 
             // The source changed the article after it was first seen: same id, marked updated, earlier version kept.
             await _articles.KeepEarlierVersionAsync(existing, cancellationToken).ConfigureAwait(false);
