@@ -9,8 +9,9 @@ namespace FeedProcessor.Tests.Functions;
 /// </summary>
 public sealed class FunctionsMetadataTests
 {
-    private static readonly string Output = Directory.GetDirectories(RepoPaths.Combine("src", "FeedProcessor.Functions", "bin"), "net10.0", SearchOption.AllDirectories)
-        .OrderByDescending(Directory.GetLastWriteTimeUtc).First();
+    /// <summary>The Functions build of the configuration these tests were built in (bin/Debug/net10.0 for `dotnet test`).</summary>
+    private static readonly string Output = RepoPaths.Combine("src", "FeedProcessor.Functions", "bin",
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0");
 
     private static Dictionary<string, JsonElement> Functions()
     {
