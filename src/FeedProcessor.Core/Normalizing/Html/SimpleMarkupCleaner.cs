@@ -160,8 +160,7 @@ internal static class SimpleMarkupCleaner
             if (block) _paragraphs.EndParagraph();
             else if (name == "br") _paragraphs.LineBreak();
 
-            var markup = StartTagMarkup(name);
-            if (ReferenceEquals(markup, Declined)) return false;
+            if (!TryWriteStartTag(name, out var markup)) return false;
             if (markup is not null) _output.Add(markup);
             if (isVoid)
             {
@@ -336,12 +335,13 @@ internal static class SimpleMarkupCleaner
             return true;
         }
 
-        /// <summary>Stands for "the full path must decide" where a start tag's markup is expected.</summary>
-        private const string Declined = "\0";
-
-        /// <summary>The start tag as the full path writes it after sanitizing and hardening; null for a dropped image, <see cref="Declined"/>.</summary>
-        private string? StartTagMarkup(string name)
+        /// <summary>
+        /// The start tag as the full path writes it after sanitizing and hardening (null for a dropped image); false
+        /// when the full path must decide.
+        /// </summary>
+        private bool TryWriteStartTag(string name, out string? markup)
         {
+            markup = null;
             // Exactly the sanitizer's order: drop attributes it does not allow, check and resolve URLs (dropping those
             // it refuses), drop values with "&{" (a script include in old browsers), then mark links as untrusted.
             var allowed = SanitizerPolicy.AllowedAttributes;
@@ -352,7 +352,7 @@ internal static class SimpleMarkupCleaner
             {
                 var (attribute, value) = _attributes[i];
                 if (!uriAttributes.Contains(attribute)) continue;
-                if (!TrySanitizeUrl(name, value, out var url)) return Declined;
+                if (!TrySanitizeUrl(name, value, out var url)) return false;
                 if (url is null) _attributes.RemoveAt(i);
                 else _attributes[i] = new(attribute, url);
             }
@@ -363,18 +363,19 @@ internal static class SimpleMarkupCleaner
             if (name == "img")
             {
                 var src = Find("src");
-                if (string.IsNullOrWhiteSpace(src) || TrackingPixels.IsTrackingImage(Find("width"), Find("height"), src)) return null;
+                if (string.IsNullOrWhiteSpace(src) || TrackingPixels.IsTrackingImage(Find("width"), Find("height"), src)) return true;
                 _firstImage ??= src;
             }
 
-            var markup = new StringBuilder(16 + 32 * _attributes.Count).Append('<').Append(name);
+            var tag = new StringBuilder(16 + 32 * _attributes.Count).Append('<').Append(name);
             foreach (var (attribute, value) in _attributes)
             {
-                markup.Append(' ').Append(attribute).Append("=\"");
-                AppendEscaped(markup, value, inAttribute: true);
-                markup.Append('"');
+                tag.Append(' ').Append(attribute).Append("=\"");
+                AppendEscaped(tag, value, inAttribute: true);
+                tag.Append('"');
             }
-            return markup.Append('>').ToString();
+            markup = tag.Append('>').ToString();
+            return true;
         }
 
         private string? Find(string attribute)
