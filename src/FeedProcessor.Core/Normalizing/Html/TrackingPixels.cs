@@ -26,7 +26,7 @@ internal static class TrackingPixels
     public static bool IsTrackerUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return false;
-        var host = uri.IdnHost;
+        if (Urls.UrlCleaner.IdnHostOf(uri) is not { } host) return false;
         if (host.StartsWith("pixel.", StringComparison.OrdinalIgnoreCase)) return true;
         if (IsHostOrSubdomain(host, "facebook.com") && uri.AbsolutePath.StartsWith("/tr", StringComparison.OrdinalIgnoreCase)) return true;
         foreach (var tracker in TrackerHosts)

@@ -43,7 +43,17 @@ public static class UrlCleaner
         {
             if (baseUrl is null || !Uri.TryCreate(baseUrl, url, out uri)) return null;
         }
-        return uri.Scheme is "http" or "https" && uri.Host.Length > 0 ? uri : null;
+        return uri.Scheme is "http" or "https" && uri.Host.Length > 0 && IdnHostOf(uri) is not null ? uri : null;
+    }
+
+    /// <summary>
+    /// The host in its ASCII (punycode) form, or null for a host IDN refuses (unassigned code points, which a URI
+    /// accepts but <see cref="Uri.IdnHost"/> throws on): such a link cannot be followed, so it counts as no link.
+    /// </summary>
+    internal static string? IdnHostOf(Uri uri)
+    {
+        try { return uri.IdnHost; }
+        catch (UriFormatException) { return null; }
     }
 
     /// <summary>On Unix "/news/1" parses as an absolute file URI; for a feed it is a path on the site.</summary>

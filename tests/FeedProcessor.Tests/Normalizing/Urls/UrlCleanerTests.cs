@@ -21,6 +21,16 @@ public class UrlCleanerTests
     [InlineData("")]
     public void Only_absolute_http_urls_have_a_canonical_form(string url) => Assert.Null(UrlCleaner.Canonicalize(url));
 
+    [Theory]
+    [InlineData("http://a\u0378b.example/news/1")] // an unassigned code point: a URI accepts it, IDN does not
+    [InlineData("https://gov.example\u0378/")]
+    public void A_host_that_IDN_refuses_is_no_link_and_no_error(string url)
+    {
+        Assert.Null(UrlCleaner.Clean(url, null));
+        Assert.Null(UrlCleaner.Canonicalize(url));
+        Assert.False(FeedProcessor.Core.Normalizing.Html.TrackingPixels.IsTrackerUrl(url));
+    }
+
     [Fact]
     public void Links_are_resolved_against_the_base_and_keep_their_fragment()
     {
