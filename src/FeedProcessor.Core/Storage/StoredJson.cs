@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using FeedProcessor.Core.Api;
 using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Normalizing;

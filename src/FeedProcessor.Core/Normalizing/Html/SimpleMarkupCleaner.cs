@@ -85,7 +85,7 @@ internal static class SimpleMarkupCleaner
                 }
                 else if (c == '&')
                 {
-                    if (!ReadCharacterReference(_text)) return null;
+                    if (!ReadCharacterReference(_text, ref _position)) return null;
                 }
                 else
                 {
@@ -150,28 +150,25 @@ internal static class SimpleMarkupCleaner
             if (!OpensPlainly(name)) return false;
 
             EndText();
-            if (UnwrappedElements.Contains(name))
-            {
-                // Its start and end tags split the text around them into separate nodes, as the parser's do.
-                _open.Add(name);
-                return _open.Count <= MaxDepth;
-            }
+            // An unwrapped element (font, center...) writes nothing; its tags only split the text around them into
+            // separate nodes, as the parser's do.
+            if (UnwrappedElements.Contains(name)) return Open(name);
             bool block = HtmlTextExtractor.BlockElements.Contains(name);
             if (block) _paragraphs.EndParagraph();
             else if (name == "br") _paragraphs.LineBreak();
 
             if (!TryWriteStartTag(name, out var markup)) return false;
             if (markup is not null) _output.Add(markup);
-            if (isVoid)
-            {
-                if (block) _paragraphs.EndParagraph();
-            }
-            else
-            {
-                _open.Add(name);
-                if (_open.Count > MaxDepth) return false;
-            }
+            if (!isVoid) return Open(name);
+            if (block) _paragraphs.EndParagraph(); // <hr> ends its paragraph on both sides
             return true;
+        }
+
+        /// <summary>Pushes an element that stays open until its end tag; false when nesting gets too deep.</summary>
+        private bool Open(string name)
+        {
+            _open.Add(name);
+            return _open.Count <= MaxDepth;
         }
 
         /// <summary>Whether an HTML parser would simply open the element here, closing nothing implicitly.</summary>
@@ -320,17 +317,11 @@ internal static class SimpleMarkupCleaner
                 return true;
             }
             var decoded = new StringBuilder(raw.Length);
-            int saved = _position;
-            _position = start;
-            while (_position < end)
+            for (int at = start; at < end;)
             {
-                if (source[_position] == '&')
-                {
-                    if (!ReadCharacterReference(decoded) || _position > end) { _position = saved; return false; }
-                }
-                else decoded.Append(source[_position++]);
+                if (source[at] != '&') decoded.Append(source[at++]);
+                else if (!ReadCharacterReference(decoded, ref at) || at > end) return false;
             }
-            _position = saved;
             value = decoded.ToString();
             return true;
         }
@@ -441,15 +432,18 @@ internal static class SimpleMarkupCleaner
 
         // ---- character references ----------------------------------------------------------------------------
 
-        /// <summary>Reads the reference at <see cref="_position"/> into <paramref name="into"/>; false when an HTML parser could read it otherwise.</summary>
-        private bool ReadCharacterReference(StringBuilder into)
+        /// <summary>
+        /// Reads the reference at <paramref name="position"/> (an '&amp;') into <paramref name="into"/> and moves past it;
+        /// false when an HTML parser could read it otherwise.
+        /// </summary>
+        private bool ReadCharacterReference(StringBuilder into, ref int position)
         {
-            int p = _position + 1;
-            if (p < source.Length && source[p] == '#') return ReadNumericReference(into, p + 1);
+            int p = position + 1;
+            if (p < source.Length && source[p] == '#') return ReadNumericReference(into, p + 1, ref position);
             if (p >= source.Length || !char.IsAsciiLetterOrDigit(source[p]))
             {
                 into.Append('&'); // a lone ampersand is text
-                _position = p;
+                position = p;
                 return true;
             }
 
@@ -459,18 +453,18 @@ internal static class SimpleMarkupCleaner
             if (p < source.Length && source[p] == ';' && HtmlEntities.Lookup(run) is { } characters)
             {
                 into.Append(characters);
-                _position = p + 1;
+                position = p + 1;
                 return true;
             }
             // "&copy2" or "&notes": a name valid without ";" starts the run, and what a parser makes of it depends on
             // whether it stands in an attribute and what follows. Other runs ("&id=", "&utm_source") are text anywhere.
             if (HtmlEntities.StartsWithLegacyName(run)) return false;
             into.Append('&').Append(run);
-            _position = p;
+            position = p;
             return true;
         }
 
-        private bool ReadNumericReference(StringBuilder into, int p)
+        private bool ReadNumericReference(StringBuilder into, int p, ref int position)
         {
             bool hex = p < source.Length && source[p] is 'x' or 'X';
             if (hex) p++;
@@ -483,7 +477,7 @@ internal static class SimpleMarkupCleaner
             if (!IsPlainCharacter(value)) return false; // NUL, controls, surrogates, noncharacters and C1 remapping
             if (value < 0x10000) into.Append((char)value);
             else into.Append(char.ConvertFromUtf32(value));
-            _position = p + 1;
+            position = p + 1;
             return true;
         }
 
