@@ -1,0 +1,45 @@
+using FeedProcessor.Core.Api;
+using FeedProcessor.Core.Fetching;
+using FeedProcessor.Core.Processing;
+using FeedProcessor.Core.Sources;
+using FeedProcessor.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FeedProcessor.Functions;
+
+/// <summary>
+/// The Functions app's services, in one place: `Program.cs` registers them for the worker, and the tests register
+/// the same ones to run several "instances" of the app against one storage account, each with its own provider.
+/// </summary>
+public static class FunctionsServices
+{
+    public static IServiceCollection AddFeedProcessor(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IBlobStore>(_ => BlobStoreFactory.FromConnectionSettings(name => configuration[name], "FeedStorage"));
+        services.AddSingleton(provider => new SourceCatalog(
+            provider.GetRequiredService<IBlobStore>(),
+            configuration["FeedProcessor:SourcesBlob"]?.Split('/', 2).Last() ?? "sources.json",
+            Path.Combine(AppContext.BaseDirectory, "sources.json")));
+        services.AddSingleton(_ => new FeedFetcher(new FetcherOptions
+        {
+            AllowPrivateNetwork = configuration.GetValue("FeedProcessor:AllowPrivateNetwork", false),
+            ContactUrl = configuration["FeedProcessor:ContactUrl"] ?? new FetcherOptions().ContactUrl,
+            TotalConcurrency = Math.Clamp(configuration.GetValue("FeedProcessor:Concurrency", new FetcherOptions().TotalConcurrency), 1, FetcherOptions.MaxTotalConcurrency),
+        }));
+        services.AddSingleton(provider => new PoisonStore(provider.GetRequiredService<IBlobStore>()));
+        services.AddSingleton(provider => new FeedIndexStore(provider.GetRequiredService<IBlobStore>()));
+        services.AddSingleton(provider => new CoalescingIndexMerger(provider.GetRequiredService<FeedIndexStore>()));
+        services.AddSingleton(provider => new PollCycle(
+            provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedFetcher>(), provider.GetRequiredService<ILogger<PollCycle>>()));
+        services.AddSingleton(provider => new RawItemProcessor(
+            provider.GetRequiredService<IBlobStore>(), id => provider.GetRequiredService<SourceCatalog>().Find(id), provider.GetRequiredService<ILogger<RawItemProcessor>>()));
+        services.AddSingleton(provider =>
+        {
+            var catalog = provider.GetRequiredService<SourceCatalog>();
+            return new FeedApi(provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedIndexStore>(), () => catalog.Current);
+        });
+        return services;
+    }
+}
