@@ -45,14 +45,16 @@ public sealed class ArticleNormalizer
 
         var url = field.Read("link", null, () => ReadLink(entry.Link, context.SourceUrl, Warn));
         var baseUrl = url is not null ? new Uri(url) : context.SourceUrl;
+        // Relative URLs in the HTML resolve against the xml:base in scope of it (RFC 4287 §2), else the article's address.
+        var htmlBase = field.Read("content", baseUrl, () => UrlCleaner.ToAbsolute(entry.ContentBaseUrl, null) ?? baseUrl);
 
         var hasContent = !string.IsNullOrWhiteSpace(entry.ContentHtml);
-        var content = field.Read("content", CleanHtml.Empty, () => HtmlCleaner.Clean(hasContent ? entry.ContentHtml : entry.SummaryHtml, baseUrl));
+        var content = field.Read("content", CleanHtml.Empty, () => HtmlCleaner.Clean(hasContent ? entry.ContentHtml : entry.SummaryHtml, htmlBase));
         // Many feeds repeat the body as the description: the same HTML is cleaned once.
         var summary = field.Read("summary", "", () =>
         {
             var summarySource = hasContent && !string.IsNullOrWhiteSpace(entry.SummaryHtml) && entry.SummaryHtml != entry.ContentHtml
-                ? HtmlCleaner.Clean(entry.SummaryHtml, baseUrl)
+                ? HtmlCleaner.Clean(entry.SummaryHtml, htmlBase)
                 : content;
             var text = Summarize(summarySource.Paragraphs);
             return text.Length == 0 ? Summarize(content.Paragraphs) : text;
@@ -67,7 +69,7 @@ public sealed class ArticleNormalizer
         var site = field.Read("site", null, () => SiteOf(entry.Site, url, context.SourceUrl));
         var contentText = content.Text;
         var title = field.Read("title", LastResortTitle(context, published), () => TitleCleaner.Clean(entry.Title,
-            SiteNames(context, site, entry.Site), [contentText, summary], LastResortTitle(context, published)));
+            SiteNames(context, site, entry.Site), [contentText, summary], LastResortTitle(context, published), entry.TitleIsPlainText));
 
         return new Article
         {
@@ -88,7 +90,7 @@ public sealed class ArticleNormalizer
             Summary = summary,
             ContentHtml = content.Html,
             ContentText = contentText,
-            ImageUrl = field.Read("image", null, () => LeadImage(entry.ImageUrl, baseUrl, content.FirstImageUrl)),
+            ImageUrl = field.Read("image", null, () => LeadImage(entry.ImageUrl, baseUrl, htmlBase, content.FirstImageUrl)),
             ContentHash = Hashes.Short(title, contentText),
             SimHash = SimHash.Compute(contentText.Length > 0 ? contentText : title),
         };
@@ -162,7 +164,8 @@ public sealed class ArticleNormalizer
             if (LanguageTag.Normalize(declared) is { } tag) return tag;
             warn($"{origin} language \"{Shorten(declared)}\" is not a language tag; ignored");
         }
-        return LanguageDetector.Detect(text.Length > 0 ? text : title);
+        // The title is evidence too: a headline-only item still has a language.
+        return LanguageDetector.Detect(text.Length == 0 ? title : title + "\n" + text);
     }
 
     private static List<string> CategoriesOf(List<string>? categories)
@@ -178,10 +181,10 @@ public sealed class ArticleNormalizer
         return result;
     }
 
-    private static string? LeadImage(string? declared, Uri? baseUrl, string? firstContentImage)
+    private static string? LeadImage(string? declared, Uri? baseUrl, Uri? htmlBase, string? firstContentImage)
     {
         if (UrlCleaner.Clean(declared, baseUrl) is { } image && !TrackingPixels.IsTrackerUrl(image)) return image;
-        return UrlCleaner.Clean(firstContentImage, baseUrl);
+        return UrlCleaner.Clean(firstContentImage, htmlBase);
     }
 
     private static string Describe(ParsedEntry entry) =>
