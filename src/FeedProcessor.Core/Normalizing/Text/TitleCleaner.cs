@@ -67,7 +67,7 @@ internal static partial class TitleCleaner
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         int paragraphEnd = text.IndexOf('\n');
-        var paragraph = PlainText.WithoutMarkup(Whitespace.Collapse(paragraphEnd < 0 ? text : text[..paragraphEnd]));
+        var paragraph = PlainText.WithoutMarkup(Whitespace.Collapse(XmlSafeText.Clean(paragraphEnd < 0 ? text : text[..paragraphEnd])));
         if (paragraph.Length == 0) return null;
 
         var sentence = paragraph;
