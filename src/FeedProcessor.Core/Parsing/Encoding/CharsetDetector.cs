@@ -79,10 +79,17 @@ internal static partial class CharsetDetector
     /// </summary>
     private static System.Text.Encoding? MultiByteGuess(ReadOnlySpan<byte> sample)
     {
-        var bytes = sample.ToArray();
-        var detected = UtfUnknown.CharsetDetector.DetectFromBytes(bytes).Detected;
-        if (detected is null || detected.Confidence < 0.5f || !MultiByteEncodings.Contains(detected.EncodingName)) return null;
-        return CharsetLabels.Resolve(detected.EncodingName);
+        UtfUnknown.DetectionDetail? detected;
+        try
+        {
+            detected = UtfUnknown.CharsetDetector.DetectFromBytes(sample.ToArray()).Detected;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null; // a guess that fails is no guess: the single-byte heuristic still decides
+        }
+        if (detected?.EncodingName is not { } name || detected.Confidence < 0.5f || !MultiByteEncodings.Contains(name)) return null;
+        return CharsetLabels.Resolve(name);
     }
 
     private enum Utf8Validity { AsciiOnly, ValidWithMultiByte, Invalid }
