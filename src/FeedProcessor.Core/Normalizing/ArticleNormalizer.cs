@@ -20,9 +20,18 @@ public sealed class ArticleNormalizer
     /// <summary>One instance serves the whole process: the sanitizer it holds is expensive to configure.</summary>
     public static ArticleNormalizer Shared { get; } = new();
 
+    private readonly Action<string>? _beforeFieldRead;
+
+    public ArticleNormalizer() { }
+
+    /// <param name="beforeFieldRead">Called inside each field's guard before its reader runs, with the field's name
+    /// (one of <see cref="FieldGuard.Fields"/>): lets a test make any one reader fail.</param>
+    internal ArticleNormalizer(Action<string> beforeFieldRead) => _beforeFieldRead = beforeFieldRead;
+
     /// <summary>
-    /// Never throws on bad input: whatever cannot be read is left empty (or null) and explained in
-    /// <paramref name="warnings"/>; everything else of the entry is kept. Throws only on null arguments or a context without a source id.
+    /// Never throws on bad input: every field is read behind its own guard (<see cref="FieldGuard"/>), so whatever
+    /// cannot be read is left empty (or null) and explained in <paramref name="warnings"/>; everything else of the entry
+    /// is kept. Throws only on null arguments or a context without a source id.
     /// </summary>
     public Article Normalize(ParsedEntry entry, NormalizeContext context, ICollection<string>? warnings = null)
     {
@@ -32,30 +41,35 @@ public sealed class ArticleNormalizer
 
         void Warn(string message) =>
             warnings?.Add($"{context.SourceId}: item {Describe(entry)}: {message}");
+        var field = new FieldGuard(Warn, _beforeFieldRead);
 
-        var url = UrlCleaner.Clean(entry.Link, context.SourceUrl);
-        if (url is null && !string.IsNullOrWhiteSpace(entry.Link))
-            Warn($"link \"{Shorten(entry.Link)}\" is not an http(s) URL; the article has no link");
+        var url = field.Read("link", null, () => ReadLink(entry.Link, context.SourceUrl, Warn));
         var baseUrl = url is not null ? new Uri(url) : context.SourceUrl;
+        // Relative URLs in the HTML resolve against the xml:base in scope of it (RFC 4287 §2), else the article's address.
+        var htmlBase = field.Read("content", baseUrl, () => UrlCleaner.ToAbsolute(entry.ContentBaseUrl, null) ?? baseUrl);
 
         var hasContent = !string.IsNullOrWhiteSpace(entry.ContentHtml);
-        var content = CleanHtmlOrWarn(hasContent ? entry.ContentHtml : entry.SummaryHtml, baseUrl, Warn);
+        var content = field.Read("content", CleanHtml.Empty, () => HtmlCleaner.Clean(hasContent ? entry.ContentHtml : entry.SummaryHtml, htmlBase));
         // Many feeds repeat the body as the description: the same HTML is cleaned once.
-        var summarySource = hasContent && !string.IsNullOrWhiteSpace(entry.SummaryHtml) && entry.SummaryHtml != entry.ContentHtml
-            ? CleanHtmlOrWarn(entry.SummaryHtml, baseUrl, Warn)
-            : content;
-        var summary = Summarize(summarySource.Paragraphs);
-        if (summary.Length == 0) summary = Summarize(content.Paragraphs);
+        var summary = field.Read("summary", "", () =>
+        {
+            var summarySource = hasContent && !string.IsNullOrWhiteSpace(entry.SummaryHtml) && entry.SummaryHtml != entry.ContentHtml
+                ? HtmlCleaner.Clean(entry.SummaryHtml, htmlBase)
+                : content;
+            var text = Summarize(summarySource.Paragraphs);
+            return text.Length == 0 ? Summarize(content.Paragraphs) : text;
+        });
 
-        var published = ReadDate(entry.Published, "published", context, Warn)
-                         ?? (string.IsNullOrWhiteSpace(entry.Published) ? ReadDate(entry.Updated, "updated", context, Warn) : null);
-        var updated = string.IsNullOrWhiteSpace(entry.Published) ? null : ReadDate(entry.Updated, "updated", context, Warn);
+        var published = field.Read("published", null, () => ReadDate(entry.Published, "published", context, Warn)
+                         ?? (string.IsNullOrWhiteSpace(entry.Published) ? ReadDate(entry.Updated, "updated", context, Warn) : null));
+        var updated = field.Read("updated", null, () =>
+            string.IsNullOrWhiteSpace(entry.Published) ? null : ReadDate(entry.Updated, "updated", context, Warn));
         if (updated <= published) updated = null;
 
-        var site = SiteOf(entry.Site, url, context.SourceUrl);
+        var site = field.Read("site", null, () => SiteOf(entry.Site, url, context.SourceUrl));
         var contentText = content.Text;
-        var title = TitleCleaner.Clean(entry.Title, SiteNames(context, site, entry.Site),
-            [contentText, summary], LastResortTitle(context, published));
+        var title = field.Read("title", LastResortTitle(context, published), () => TitleCleaner.Clean(entry.Title,
+            SiteNames(context, site, entry.Site), [contentText, summary], LastResortTitle(context, published), entry.TitleIsPlainText));
 
         return new Article
         {
@@ -70,30 +84,24 @@ public sealed class ArticleNormalizer
             Updated = updated,
             FirstSeen = context.FetchedAt,
             FetchedAt = context.FetchedAt,
-            Author = NullIfEmpty(PlainText.FromInlineHtml(entry.Author)),
-            Language = LanguageOf(entry, context, title, contentText.Length > 0 ? contentText : summary, Warn),
-            Categories = CategoriesOf(entry.Categories),
+            Author = field.Read("author", null, () => NullIfEmpty(PlainText.FromInlineHtml(entry.Author))),
+            Language = field.Read("language", null, () => LanguageOf(entry, context, title, contentText.Length > 0 ? contentText : summary, Warn)),
+            Categories = field.Read("categories", [], () => CategoriesOf(entry.Categories)),
             Summary = summary,
             ContentHtml = content.Html,
             ContentText = contentText,
-            ImageUrl = LeadImage(entry.ImageUrl, baseUrl, content.FirstImageUrl),
+            ImageUrl = field.Read("image", null, () => LeadImage(entry.ImageUrl, baseUrl, htmlBase, content.FirstImageUrl)),
             ContentHash = Hashes.Short(title, contentText),
             SimHash = SimHash.Compute(contentText.Length > 0 ? contentText : title),
         };
     }
 
-    private static CleanHtml CleanHtmlOrWarn(string? html, Uri? baseUrl, Action<string> warn)
+    private static string? ReadLink(string? link, Uri? sourceUrl, Action<string> warn)
     {
-        try
-        {
-            return HtmlCleaner.Clean(html, baseUrl);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // The sanitizer has never been seen to fail, but one broken body must not cost the rest of the item.
-            warn($"content could not be sanitized and was dropped ({exception.GetType().Name}: {exception.Message})");
-            return CleanHtml.Empty;
-        }
+        var url = UrlCleaner.Clean(link, sourceUrl);
+        if (url is null && !string.IsNullOrWhiteSpace(link))
+            warn($"link \"{Shorten(link)}\" is not an http(s) URL; the article has no link");
+        return url;
     }
 
     private static string Summarize(IReadOnlyList<string> paragraphs)
@@ -156,7 +164,8 @@ public sealed class ArticleNormalizer
             if (LanguageTag.Normalize(declared) is { } tag) return tag;
             warn($"{origin} language \"{Shorten(declared)}\" is not a language tag; ignored");
         }
-        return LanguageDetector.Detect(text.Length > 0 ? text : title);
+        // The title is evidence too: a headline-only item still has a language.
+        return LanguageDetector.Detect(text.Length == 0 ? title : title + "\n" + text);
     }
 
     private static List<string> CategoriesOf(List<string>? categories)
@@ -172,10 +181,10 @@ public sealed class ArticleNormalizer
         return result;
     }
 
-    private static string? LeadImage(string? declared, Uri? baseUrl, string? firstContentImage)
+    private static string? LeadImage(string? declared, Uri? baseUrl, Uri? htmlBase, string? firstContentImage)
     {
         if (UrlCleaner.Clean(declared, baseUrl) is { } image && !TrackingPixels.IsTrackerUrl(image)) return image;
-        return UrlCleaner.Clean(firstContentImage, baseUrl);
+        return UrlCleaner.Clean(firstContentImage, htmlBase);
     }
 
     private static string Describe(ParsedEntry entry) =>

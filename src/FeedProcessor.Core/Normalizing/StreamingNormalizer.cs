@@ -1,3 +1,4 @@
+using FeedProcessor.Core.Normalizing.Identity;
 using FeedProcessor.Core.Parsing;
 
 namespace FeedProcessor.Core.Normalizing;
@@ -19,6 +20,7 @@ public sealed class StreamingNormalizer
     private NormalizeContext? _context;
     private List<ParsedEntry> _pending;
     private Task<Normalized[]>? _inFlight;
+    private readonly RepeatedGuids _repeatedGuids = new();
 
     /// <param name="createContext">Called once, with the first entry, when the feed's metadata before it has been read.</param>
     /// <param name="onArticle">Each article in entry order, with the warnings its normalization gave; on the calling thread.</param>
@@ -43,6 +45,7 @@ public sealed class StreamingNormalizer
         if (_pending.Count < _batchSize) return;
         var batch = _pending;
         _pending = new List<ParsedEntry>(_batchSize);
+        _repeatedGuids.Clear(batch);
         EmitInFlight();
         _inFlight = Task.Run(() => NormalizeBatch(batch));
     }
@@ -52,6 +55,7 @@ public sealed class StreamingNormalizer
     {
         EmitInFlight();
         var context = _context;
+        _repeatedGuids.Clear(_pending);
         foreach (var entry in _pending) Emit(NormalizeOne(entry, context!));
         _pending.Clear();
     }

@@ -13,7 +13,8 @@ public static class LanguageDetector
 
     private static readonly (string Language, HashSet<string> Words)[] LatinProfiles =
     [
-        ("en", Words("the of and to in is that for on with as was by at from are be this it an has have will were which said")),
+        ("en", Words("the of and to in is that for on with as was by at from are be this it an has have will were which said "
+            + "new not but or its their our we who been more after over into about than also would how what when")),
         ("de", Words("der die und das ist nicht den mit von zu im ein eine des auf für sich dem auch wird wurde bei sind")),
         ("fr", Words("le la les des et est une du dans pour que qui sur pas au avec ce sont par aux été cette il")),
         ("es", Words("el la los las de que y en del por una con para es se al su como más fue sus este ha")),
@@ -74,8 +75,11 @@ public static class LanguageDetector
             if (scores[i] > bestScore) { secondScore = bestScore; bestScore = scores[i]; best = i; }
             else if (scores[i] > secondScore) secondScore = scores[i];
         }
-        // Short function words overlap (la, de, en); demand a clear winner.
-        return best >= 0 && bestScore >= 3 && bestScore >= secondScore * 3 / 2 + 1 ? LatinProfiles[best].Language : null;
+        // Short function words overlap (la, de, en); demand a clear winner, or two words no other language claims (a headline).
+        if (best < 0) return null;
+        var clear = bestScore >= 3 && bestScore >= secondScore * 3 / 2 + 1;
+        var uncontested = bestScore >= 2 && secondScore == 0;
+        return clear || uncontested ? LatinProfiles[best].Language : null;
     }
 
     private static bool IsCyrillicExtra(char c) => c is >= '\u0450' and <= '\u04FF';

@@ -15,9 +15,12 @@ internal static partial class TitleCleaner
     /// <param name="siteNames">Names the site goes by: source title, site host, entry site; compared case-insensitively.</param>
     /// <param name="fallbackTexts">Texts to take a first sentence from, in order of preference.</param>
     /// <param name="lastResort">Used when nothing else gives a title (source title and date).</param>
-    public static string Clean(string? rawTitle, IReadOnlyCollection<string> siteNames, IEnumerable<string?> fallbackTexts, string lastResort)
+    /// <param name="isPlainText">The format says the title is text: a "&lt;" in it is a character, not markup to strip.</param>
+    public static string Clean(string? rawTitle, IReadOnlyCollection<string> siteNames, IEnumerable<string?> fallbackTexts, string lastResort,
+        bool isPlainText = false)
     {
-        var title = RemoveSiteAffixes(PlainText.FromInlineHtml(rawTitle), siteNames);
+        var plain = isPlainText ? Whitespace.Collapse(XmlSafeText.Clean(rawTitle ?? "")) : PlainText.FromInlineHtml(rawTitle);
+        var title = RemoveSiteAffixes(plain, siteNames);
         if (title.Length > 0 && !IsGenericOrSiteName(title, siteNames)) return title;
 
         foreach (var text in fallbackTexts)
@@ -64,7 +67,7 @@ internal static partial class TitleCleaner
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         int paragraphEnd = text.IndexOf('\n');
-        var paragraph = PlainText.WithoutMarkup(Whitespace.Collapse(paragraphEnd < 0 ? text : text[..paragraphEnd]));
+        var paragraph = PlainText.WithoutMarkup(Whitespace.Collapse(XmlSafeText.Clean(paragraphEnd < 0 ? text : text[..paragraphEnd])));
         if (paragraph.Length == 0) return null;
 
         var sentence = paragraph;

@@ -9,14 +9,17 @@ internal static class AtomAdapter
     {
         Guid = entry.Id,
         Title = entry.Title?.Value ?? entry.Media.Title,
-        Link = AlternateLink(entry.Links),
+        TitleIsPlainText = entry.Title is { IsHtml: false },
+        // Without a link, an id that is a web address is the entry's address (feedparser agrees).
+        Link = AlternateLink(entry.Links) ?? (Rss.RssAdapter.IsWebUrl(entry.Id?.Trim()) ? entry.Id!.Trim() : null),
         Published = entry.Published ?? entry.DublinCore.Date ?? entry.Updated,
         Updated = entry.Updated ?? entry.DublinCore.Modified,
         Author = entry.Authors.FirstOrDefault() ?? entry.DublinCore.Creator,
         Language = entry.Language ?? entry.DublinCore.Language,
         Categories = entry.Categories.Concat(entry.DublinCore.Subjects).Distinct(StringComparer.Ordinal).ToList(),
-        SummaryHtml = AsHtml(entry.Summary),
+        SummaryHtml = AsHtml(entry.Summary) ?? entry.Media.DescriptionHtml,
         ContentHtml = AsHtml(entry.Content),
+        ContentBaseUrl = entry.ContentBaseUrl,
         ImageUrl = entry.Links.FirstOrDefault(l => l.Rel == "enclosure" && l.Type?.StartsWith("image/", StringComparison.Ordinal) == true)?.Href
             ?? entry.Media.ImageUrl,
     };

@@ -15,6 +15,8 @@ internal sealed record AtomEntry
     public AtomText? Summary { get; init; }
     public AtomText? Content { get; init; }
     public string? Language { get; init; }
+    /// <summary>The xml:base declared in scope of the content (else the summary), if any.</summary>
+    public string? ContentBaseUrl { get; init; }
     public required DublinCore DublinCore { get; init; }
     public required MediaRss Media { get; init; }
 }

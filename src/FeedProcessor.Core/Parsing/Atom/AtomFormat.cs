@@ -24,7 +24,9 @@ internal sealed class AtomFormat(string atomNamespace) : IXmlFeedFormat
         if (name.NamespaceName.Length != 0 && name.NamespaceName != atomNamespace) return;
         switch (name.LocalName.ToLowerInvariant())
         {
-            case "title": feed.Title ??= ReadText(element)?.Value; break;
+            case "title":
+                if (ReadText(element) is { } title) feed.Title ??= title.IsHtml ? FeedTitle.FromMarkup(title.Value) : Normalizing.Text.Whitespace.Collapse(title.Value);
+                break;
             case "subtitle" or "tagline": feed.Description ??= ReadText(element)?.Value; break;
             case "link":
                 var link = ReadLink(element, context);
@@ -36,6 +38,8 @@ internal sealed class AtomFormat(string atomNamespace) : IXmlFeedFormat
     public ParsedEntry ReadEntry(XElement entry, XmlContext outer)
     {
         var context = outer.Within(entry);
+        var summary = entry.FirstCore("summary", atomNamespace);
+        var content = entry.FirstCore("content", atomNamespace);
         var model = new AtomEntry
         {
             Id = entry.FirstCore("id", atomNamespace).Text(),
@@ -45,10 +49,11 @@ internal sealed class AtomFormat(string atomNamespace) : IXmlFeedFormat
                 ?? entry.FirstCore("created", atomNamespace)).Text(),
             Updated = (entry.FirstCore("updated", atomNamespace) ?? entry.FirstCore("modified", atomNamespace)).Text(),
             Authors = entry.Core("author", atomNamespace).Select(a => a.FirstCore("name", atomNamespace).Text() ?? a.Text()).OfType<string>().ToList(),
-            Categories = entry.Core("category", atomNamespace).Select(c => c.Attr("label") ?? c.Attr("term")).OfType<string>()
-                .Select(c => c.Trim()).Where(c => c.Length > 0).ToList(),
-            Summary = ReadText(entry.FirstCore("summary", atomNamespace)),
-            Content = ReadText(entry.FirstCore("content", atomNamespace)),
+            // The term, as feedparser reports it: it is the category's identity; the label only its display name.
+            Categories = entry.Core("category", atomNamespace).Select(c => NonEmpty(c.Attr("term")) ?? NonEmpty(c.Attr("label"))).OfType<string>().ToList(),
+            Summary = ReadText(summary),
+            Content = ReadText(content),
+            ContentBaseUrl = context.DeclaredBaseFor(content ?? summary),
             Language = context.Language,
             DublinCore = DublinCore.Read(entry),
             Media = MediaRss.Read(entry, context),
@@ -67,11 +72,15 @@ internal sealed class AtomFormat(string atomNamespace) : IXmlFeedFormat
         return new AtomLink(href, string.IsNullOrEmpty(rel) ? "alternate" : rel, link.Attr("type")?.Trim().ToLowerInvariant());
     }
 
-    /// <summary>Reads a text construct: 1.0 type text/html/xhtml, 0.3 MIME types and mode="escaped".</summary>
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Reads a text construct: 1.0 type text/html/xhtml, 0.3 MIME types and mode="escaped" or "base64".</summary>
     internal static AtomText? ReadText(XElement? element)
     {
         if (element is null) return null;
         var type = element.Attr("type")?.Trim().ToLowerInvariant() ?? "text";
+        if ("base64".Equals(element.Attr("mode")?.Trim(), StringComparison.OrdinalIgnoreCase))
+            return FromBase64(element.Text(), type);
         if (type is "xhtml" or "application/xhtml+xml")
         {
             var div = element.Elements().FirstOrDefault(e => e.Name.LocalName == "div");
@@ -85,5 +94,15 @@ internal sealed class AtomFormat(string atomNamespace) : IXmlFeedFormat
         }
         var text = element.Text();
         return text is null ? null : new AtomText(text, false);
+    }
+
+    /// <summary>Atom 0.3 mode="base64": the content is the base64 of UTF-8 text, HTML when its type says so.</summary>
+    private static AtomText? FromBase64(string? encoded, string type)
+    {
+        if (encoded is null) return null;
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var length)) return new AtomText(encoded, false);
+        var text = new System.Text.UTF8Encoding(false).GetString(bytes, 0, length).Trim();
+        return text.Length == 0 ? null : new AtomText(text, type is "html" or "text/html" or "xhtml" or "application/xhtml+xml");
     }
 }

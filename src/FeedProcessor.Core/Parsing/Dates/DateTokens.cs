@@ -42,8 +42,8 @@ internal static class DateTokens
                 var start = ++i;
                 while (i < text.Length && (char.IsAsciiDigit(text[i]) || (text[i] == ':' && i - start == 2))) i++;
                 var digits = text[start..i];
-                if (digits.Length > 5) return false;
-                parts.OffsetMinutes = (parts.OffsetMinutes ?? 0) + DateParser.OffsetFromDigits(c == '-' ? -1 : 1, digits);
+                if (digits.Length > 5 || !DateParser.TryOffsetFromDigits(c == '-' ? -1 : 1, digits, out var offset)) return false;
+                parts.OffsetMinutes = (parts.OffsetMinutes ?? 0) + offset;
                 continue;
             }
             if (char.IsLetter(c))
@@ -61,6 +61,13 @@ internal static class DateTokens
                     parts.OffsetMinutes = zoneOffset;
                     zoneWordSeen = true;
                 }
+                else if (hasTime && DateWords.TryRegionalZone(word, out var region))
+                {
+                    parts.Zone = region;
+                    zoneWordSeen = true;
+                }
+                // The ISO date-time separator in otherwise worded dates: "2004-július-13T9:15+01:00".
+                else if (word is "t" && !hasTime && i < text.Length && char.IsAsciiDigit(text[i])) { }
                 else if (!DateWords.IsSkipped(word)) return false;
                 if (word is "a" or "p" && (am || pm) && text[i..].StartsWith(".m", StringComparison.OrdinalIgnoreCase)) i += 2;
                 // abbreviations with a dot: "фев.", "a.m."

@@ -59,11 +59,37 @@ internal static partial class CharsetDetector
 
     private static System.Text.Encoding Guess(ReadOnlySpan<byte> sample, ICollection<string> warnings, string? declaredUtf8)
     {
-        var guess = CyrillicHeuristic.Guess(sample);
+        var guess = MultiByteGuess(sample) ?? CyrillicHeuristic.Guess(sample);
         warnings.Add(declaredUtf8 is null
             ? $"no charset declared and the bytes are not UTF-8; decoded as {CharsetLabels.NameOf(guess)}"
             : $"{declaredUtf8}, but the bytes are not valid UTF-8; decoded as {CharsetLabels.NameOf(guess)}");
         return guess;
+    }
+
+    /// <summary>Encodings whose multi-byte sequences a statistical detector tells apart reliably; single-byte guesses stay ours.</summary>
+    private static readonly HashSet<string> MultiByteEncodings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "EUC-JP", "Shift_JIS", "Shift-JIS", "ISO-2022-JP", "EUC-KR", "ISO-2022-KR", "GB18030", "GB2312", "GBK", "HZ-GB-2312",
+        "Big5", "EUC-TW", "ISO-2022-CN",
+    };
+
+    /// <summary>
+    /// Undeclared Japanese, Korean or Chinese text (EUC-JP, Shift_JIS, EUC-KR, GB2312/GB18030, Big5), recognized by
+    /// UTF.Unknown (a port of Mozilla's universal charset detector); null when the bytes are not confidently one of them.
+    /// </summary>
+    private static System.Text.Encoding? MultiByteGuess(ReadOnlySpan<byte> sample)
+    {
+        UtfUnknown.DetectionDetail? detected;
+        try
+        {
+            detected = UtfUnknown.CharsetDetector.DetectFromBytes(sample.ToArray()).Detected;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null; // a guess that fails is no guess: the single-byte heuristic still decides
+        }
+        if (detected?.EncodingName is not { } name || detected.Confidence < 0.5f || !MultiByteEncodings.Contains(name)) return null;
+        return CharsetLabels.Resolve(name);
     }
 
     private enum Utf8Validity { AsciiOnly, ValidWithMultiByte, Invalid }

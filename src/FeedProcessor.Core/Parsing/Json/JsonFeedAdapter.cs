@@ -9,6 +9,7 @@ internal static class JsonFeedAdapter
     {
         Guid = item.Id,
         Title = item.Title,
+        TitleIsPlainText = true, // JSON Feed titles are plain text by the spec
         Link = item.Url ?? item.ExternalUrl,
         Published = item.DatePublished ?? item.DateModified,
         Updated = item.DateModified,

@@ -15,7 +15,7 @@ internal static class RdfAdapter
         Author = item.DublinCore.Creator,
         Language = item.DublinCore.Language ?? item.Language,
         Categories = item.DublinCore.Subjects.ToList(),
-        SummaryHtml = item.Description ?? item.Media.Description,
+        SummaryHtml = item.Description ?? item.Media.DescriptionHtml,
         ContentHtml = item.ContentEncoded,
         ImageUrl = item.Media.ImageUrl,
     };

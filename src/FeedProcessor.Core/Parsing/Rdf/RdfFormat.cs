@@ -30,7 +30,7 @@ internal sealed class RdfFormat(string itemNamespace) : IXmlFeedFormat
         if (name.NamespaceName.Length != 0 && name.NamespaceName != itemNamespace) return;
         switch (name.LocalName.ToLowerInvariant())
         {
-            case "title": feed.Title ??= element.Text(); break;
+            case "title": feed.Title ??= FeedTitle.FromMarkup(element.Text()); break;
             case "link": feed.Link ??= context.Within(element).Resolve(element.Text()); break;
             case "description": feed.Description ??= element.Markup(); break;
         }

@@ -20,15 +20,20 @@ internal static partial class RssAdapter
             Author = AuthorName(item.Author) ?? item.DublinCore.Creator ?? item.Itunes.Author,
             Language = item.DublinCore.Language ?? item.Language,
             Categories = item.Categories.Concat(item.DublinCore.Subjects).Distinct(StringComparer.Ordinal).ToList(),
-            SummaryHtml = item.Description ?? item.Media.Description,
-            ContentHtml = item.ContentEncoded ?? PlainTextToHtml(item.YandexFullText),
+            SummaryHtml = item.Description ?? item.Media.DescriptionHtml,
+            ContentHtml = item.ContentEncoded ?? FullTextToHtml(item.YandexFullText),
+            ContentBaseUrl = item.ContentBaseUrl,
             ImageUrl = item.Enclosures.FirstOrDefault(IsImage)?.Url ?? item.Media.ImageUrl ?? item.Itunes.ImageUrl,
         };
         return entry;
     }
 
-    private static string? PlainTextToHtml(string? text) => text is null
-        ? null
+    /// <summary>
+    /// yandex:full-text holds the article as plain text with line breaks, or as escaped HTML (&amp;lt;p&amp;gt;,
+    /// &amp;amp;nbsp;): the latter is decoded as HTML, as feedparser does with text that looks like HTML.
+    /// </summary>
+    private static string? FullTextToHtml(string? text) => text is null ? null
+        : Xml.HtmlDetection.LooksLikeHtml(text) ? text
         : string.Concat(text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => "<p>" + System.Net.WebUtility.HtmlEncode(line) + "</p>"));
 

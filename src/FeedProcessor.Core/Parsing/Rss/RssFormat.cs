@@ -47,7 +47,7 @@ internal sealed class RssFormat(string rootNamespace) : IXmlFeedFormat
         if (!IsCore(name.NamespaceName)) return;
         switch (name.LocalName.ToLowerInvariant())
         {
-            case "title": feed.Title ??= element.Text(); break;
+            case "title": feed.Title ??= FeedTitle.FromMarkup(element.Text()); break;
             case "link": feed.Link ??= context.Within(element).Resolve(element.Text()); break;
             case "description": feed.Description ??= element.Markup(); break;
             case "language": feed.Language = element.Text() ?? feed.Language; break;
@@ -66,6 +66,9 @@ internal sealed class RssFormat(string rootNamespace) : IXmlFeedFormat
         var link = item.Core("link", ns).Select(l => l.Text()).FirstOrDefault(l => l is not null);
         var atomLink = item.InNamespace(XmlNamespaces.IsAtom, "link")
             .FirstOrDefault(l => (l.Attr("rel") ?? "alternate") == "alternate");
+        var description = item.FirstCore("description", ns);
+        var encoded = item.InNamespace(ns => ns == XmlNamespaces.Content, "encoded").FirstOrDefault();
+        var fullText = item.InNamespace(XmlNamespaces.IsYandex, "full-text").FirstOrDefault();
         return new RssItem
         {
             Title = item.FirstCore("title", ns).Text(),
@@ -74,9 +77,10 @@ internal sealed class RssFormat(string rootNamespace) : IXmlFeedFormat
             GuidIsPermaLink = guid is not null && !"false".Equals(guid.Attr("isPermaLink")?.Trim(), StringComparison.OrdinalIgnoreCase),
             PubDate = item.FirstCore("pubDate", ns).Text(),
             Author = item.FirstCore("author", ns).Text(),
-            Description = item.FirstCore("description", ns).Markup(),
-            ContentEncoded = item.InNamespace(ns => ns == XmlNamespaces.Content, "encoded").FirstOrDefault().Markup(),
-            YandexFullText = item.InNamespace(XmlNamespaces.IsYandex, "full-text").FirstOrDefault().Text(),
+            Description = description.Markup(),
+            ContentEncoded = encoded.Markup(),
+            YandexFullText = fullText.Markup(),
+            ContentBaseUrl = context.DeclaredBaseFor(encoded ?? fullText ?? description),
             Categories = item.Core("category", ns).Select(c => c.Text()).OfType<string>().ToList(),
             Enclosures = item.Core("enclosure", ns)
                 .Select(e => (Url: context.Within(e).Resolve(e.Attr("url")), Type: e.Attr("type")))

@@ -13,8 +13,10 @@ internal sealed record RssItem
     public string? Author { get; init; }
     public string? Description { get; init; }
     public string? ContentEncoded { get; init; }
-    /// <summary>yandex:full-text: the article as plain text.</summary>
+    /// <summary>yandex:full-text: the article, as plain text or (escaped) HTML.</summary>
     public string? YandexFullText { get; init; }
+    /// <summary>The xml:base declared in scope of the body, if any.</summary>
+    public string? ContentBaseUrl { get; init; }
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<RssEnclosure> Enclosures { get; init; } = [];
     /// <summary>An atom:link rel="alternate" some RSS feeds add instead of &lt;link&gt;.</summary>

@@ -5,6 +5,13 @@ namespace FeedProcessor.Core.Parsing.Xml;
 /// <summary>What an element inherits from its ancestors: the xml:base for relative URLs and the xml:lang.</summary>
 internal sealed record XmlContext(Uri? BaseUri, string? Language)
 {
+    /// <summary>Whether <see cref="BaseUri"/> comes from an xml:base in the document rather than from its address.</summary>
+    public bool BaseDeclared { get; private init; }
+
+    /// <summary>The declared xml:base in scope of this element, for the HTML it carries; null when none is declared.</summary>
+    public string? DeclaredBaseFor(XElement? element) =>
+        element is not null && Within(element) is { BaseDeclared: true, BaseUri: { IsAbsoluteUri: true } uri } ? uri.AbsoluteUri : null;
+
     private static readonly XName BaseAttribute = XNamespace.Xml + "base";
     private static readonly XName LangAttribute = XNamespace.Xml + "lang";
 
@@ -12,18 +19,26 @@ internal sealed record XmlContext(Uri? BaseUri, string? Language)
     public XmlContext Enter(string? xmlBase, string? xmlLang)
     {
         var context = this;
-        if (!string.IsNullOrWhiteSpace(xmlBase) && ToUri(xmlBase) is { } uri) context = context with { BaseUri = uri };
+        if (!string.IsNullOrWhiteSpace(xmlBase) && ToUri(xmlBase) is { } uri) context = context with { BaseUri = uri, BaseDeclared = true };
         if (!string.IsNullOrWhiteSpace(xmlLang)) context = context with { Language = xmlLang.Trim() };
         return context;
     }
 
-    /// <summary>The context of an element inside a loaded entry: the entry's context plus each xml:base down to it (nested bases resolve against their parent's).</summary>
+    /// <summary>The element this context was made for by <see cref="Within"/>; its own and its ancestors' attributes are already applied.</summary>
+    private XElement? Scope { get; init; }
+
+    /// <summary>
+    /// The context of an element inside a loaded entry: this context plus each xml:base and xml:lang from below
+    /// <see cref="Scope"/> down to the element (nested bases resolve against their parent's; none is applied twice).
+    /// </summary>
     public XmlContext Within(XElement element)
     {
+        var chain = new List<XElement>(4);
+        for (var node = element; node is not null && node != Scope; node = node.Parent) chain.Add(node);
         var context = this;
-        foreach (var ancestor in element.AncestorsAndSelf().Reverse())
-            context = context.Enter((string?)ancestor.Attribute(BaseAttribute), (string?)ancestor.Attribute(LangAttribute));
-        return context;
+        for (var i = chain.Count - 1; i >= 0; i--)
+            context = context.Enter((string?)chain[i].Attribute(BaseAttribute), (string?)chain[i].Attribute(LangAttribute));
+        return context with { Scope = element };
     }
 
     /// <summary>An absolute URL when one can be made; a relative URL stays as written when there is no base.</summary>

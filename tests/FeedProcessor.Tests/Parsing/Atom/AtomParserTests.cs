@@ -27,7 +27,7 @@ public class AtomParserTests
         Assert.Equal("2024-02-04T14:30:00+06:00", entry.Published);
         Assert.Equal("2024-02-05T08:00:00Z", entry.Updated);
         Assert.Equal("Press Office", entry.Author);
-        Assert.Equal(["Budget"], entry.Categories);
+        Assert.Equal(["budget"], entry.Categories); // the term, as feedparser reports it
         Assert.Equal("Short summary", entry.SummaryHtml);
         Assert.Equal("<p>Full <em>text</em></p>", entry.ContentHtml);
         Assert.Equal("en", entry.Language);

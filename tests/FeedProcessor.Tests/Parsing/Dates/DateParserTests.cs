@@ -72,6 +72,32 @@ public class DateParserTests
         { "February 4, 2024 12:05 am", "2024-02-04T00:05:00+00:00" },
         { "Feb 4th, 2024", "2024-02-04T00:00:00+00:00" },
         { "February 4, 2024 2:30 p.m.", "2024-02-04T14:30:00+00:00" },
+        // The rest of what feedparser's date handlers read
+        { "Sun, 04 Feb 2024 14:30:00 AST", "2024-02-04T14:30:00-04:00" },
+        { "Sun, 04 Feb 2024 14:30:00 ADT", "2024-02-04T14:30:00-03:00" },
+        { "Sun Jan  4 16:29:06 PST 2004", "2004-01-04T16:29:06-08:00" },
+        { "Fri, 2006/09/15 08:19:53 EDT", "2006-09-15T08:19:53-04:00" },
+        { "Κυρ, 11 Ιούλ 2004 12:00:00 EST", "2004-07-11T12:00:00-05:00" },
+        { "Τρι, 10 Φεβ 2004 09:00:00 +0200", "2004-02-10T09:00:00+02:00" },
+        { "2004-július-13T9:15+01:00", "2004-07-13T09:15:00+01:00" },
+        { "2004-február-03T23:59+01:00", "2004-02-03T23:59:00+01:00" },
+        { "2004년 05월 28일 01:31:15", "2004-05-28T01:31:15+00:00" },
+        { "2004-05-25 오후 11:23:17", "2004-05-25T23:23:17+00:00" },
+        { "2004-05-25 오전 12:03:17", "2004-05-25T00:03:17+00:00" },
+        { "2004-07-08 23:56:58.0", "2004-07-08T23:56:58+00:00" },
+        // ISO 8601 basic, ordinal, week and reduced forms
+        { "20240204", "2024-02-04T00:00:00+00:00" },
+        { "20240204T1430Z", "2024-02-04T14:30:00+00:00" },
+        { "20240204T143000+0600", "2024-02-04T14:30:00+06:00" },
+        { "2024-035", "2024-02-04T00:00:00+00:00" },
+        { "2024035T143000Z", "2024-02-04T14:30:00+00:00" },
+        { "2024-366", "2024-12-31T00:00:00+00:00" },
+        { "2024-W05-7", "2024-02-04T00:00:00+00:00" },
+        { "2024W057", "2024-02-04T00:00:00+00:00" },
+        { "2024", "2024-01-01T00:00:00+00:00" },
+        { "2024-02-04T14", "2024-02-04T14:00:00+00:00" },
+        { "2024-02-04T143000Z", "2024-02-04T14:30:00+00:00" },
+        { "2024-02-04T14:30:00-0330", "2024-02-04T14:30:00-03:30" },
     };
 
     [Theory]
@@ -91,6 +117,19 @@ public class DateParserTests
         { "2024-01-15 09:00", "America/New_York", "2024-01-15T09:00:00-05:00" },
         { "2024-07-15 09:00", "America/New_York", "2024-07-15T09:00:00-04:00" },
         { "Mon, 15 Jul 2024 09:00:00", "America/New_York", "2024-07-15T09:00:00-04:00" },
+        // US zones without the S or D follow daylight saving time; an IANA name stands for the offset.
+        { "Mon, 15 Jan 2024 09:00:00 ET", "UTC", "2024-01-15T09:00:00-05:00" },
+        { "Mon, 15 Jul 2024 09:00:00 ET", "UTC", "2024-07-15T09:00:00-04:00" },
+        { "Mon, 15 Jul 2024 09:00:00 PT", "Asia/Almaty", "2024-07-15T09:00:00-07:00" },
+        { "Mon, 15 Jul 2024 09:00 CT", "UTC", "2024-07-15T09:00:00-05:00" },
+        { "2024-02-04 14:30 Asia/Almaty", "UTC", "2024-02-04T14:30:00+06:00" },
+        { "Sun, 04 Feb 2024 14:30:00 (Europe/Moscow)", "UTC", "2024-02-04T14:30:00+03:00" },
+        { "15.07.2024 09:00 America/New_York", "Asia/Almaty", "2024-07-15T09:00:00-04:00" },
+        { "2024-02-04T14:30:00Z Asia/Almaty", "UTC", "2024-02-04T14:30:00+00:00" },
+        // The Korean forms carry no offset either.
+        { "2004년 05월 28일 01:31:15", "Asia/Seoul", "2004-05-28T01:31:15+09:00" },
+        // A historical zone with seconds in its offset (local mean time) is read to the minute.
+        { "1900-01-01 12:00", "Asia/Almaty", "1900-01-01T12:00:00+05:07" },
         // An explicit offset wins over the source's zone.
         { "2024-02-04T14:30:00Z", "Asia/Almaty", "2024-02-04T14:30:00+00:00" },
         { "Sun, 04 Feb 2024 14:30:00 +0300", "Asia/Almaty", "2024-02-04T14:30:00+03:00" },
@@ -136,9 +175,30 @@ public class DateParserTests
     [InlineData("Feb 2024")]
     [InlineData("4 Feb 2024 14:30 +9999")]
     [InlineData("Posted by admin on 4 Feb 2024")]
+    [InlineData("Sun, 16 Dec 2012 11:47:32 +00:zz")]
+    [InlineData("Sun, 16 Dec 2012 11:47:32 +00:")]
+    [InlineData("Sun, 16 Dec 2012 11:47:32 +1500")]
+    [InlineData("2024-02-04T14:30:00+15:00")]
+    [InlineData("2024-02-04T14:30:00+06:99")]
+    [InlineData("٢٠٢٤-٠٢-٠٤")]
+    [InlineData("2023-366")]
+    [InlineData("2024-W54")]
+    [InlineData("2024-02-04 14:30 Not/AZone")]
     public void Rejects_what_is_not_a_date(string? text)
     {
         Assert.False(DateParser.TryParse(text, TimeZoneInfo.Utc, out _));
+    }
+
+    [Fact]
+    public void A_two_digit_year_is_never_read_as_a_year_in_the_future()
+    {
+        var nextYear = (DateTime.UtcNow.Year + 1) % 100;
+        Assert.True(DateParser.TryParse($"04 Feb {nextYear:00} 14:30:00 GMT", TimeZoneInfo.Utc, out var value));
+        Assert.Equal(DateTime.UtcNow.Year + 1 - 100, value.Year);
+        Assert.True(DateParser.TryParse("04 Feb 49 14:30:00 GMT", TimeZoneInfo.Utc, out var fortyNine));
+        Assert.True(fortyNine.Year <= DateTime.UtcNow.Year, $"read as {fortyNine.Year}");
+        Assert.True(DateParser.TryParse($"04.02.{DateTime.UtcNow.Year % 100:00}", TimeZoneInfo.Utc, out var thisYear));
+        Assert.Equal(DateTime.UtcNow.Year, thisYear.Year);
     }
 
     [Fact]

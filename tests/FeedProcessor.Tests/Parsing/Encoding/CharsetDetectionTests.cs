@@ -108,3 +108,21 @@ public class CharsetDetectionTests
         Assert.Contains(feed.Warnings, w => w.Contains("x-no-such-charset"));
     }
 }
+
+/// <summary>Saved feeds in CJK encodings that declare none: the bytes alone must tell the encoding.</summary>
+public class UndeclaredMultiByteTests
+{
+    [Theory]
+    [InlineData("undeclared_euc_jp.xml", "euc-jp", "総理の一日：閣議後の記者会見について")]
+    [InlineData("undeclared_shift_jis.xml", "shift_jis", "総理の一日：閣議後の記者会見について")]
+    [InlineData("undeclared_euc_kr.xml", "euc-kr", "정부, 민생 안정을 위한 경제 대책 발표")]
+    [InlineData("undeclared_gb2312.xml", "gb2312", "国务院常务会议研究部署经济工作")]
+    public void Undeclared_CJK_encodings_are_detected(string file, string encoding, string firstTitle)
+    {
+        var feed = ParsingTestData.Parse("Encoding", file);
+        Assert.Equal(firstTitle, feed.Entries[0].Title);
+        Assert.Equal(3, feed.Entries.Count);
+        Assert.Contains(feed.Warnings, w => w.Contains("no charset declared"));
+        Assert.NotNull(System.Text.Encoding.GetEncoding(encoding));
+    }
+}

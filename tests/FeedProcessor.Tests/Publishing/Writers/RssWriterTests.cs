@@ -209,6 +209,24 @@ public sealed class RssWriterTests
     }
 
     [Fact]
+    public void A_summary_with_ampersands_and_angle_brackets_is_html_escaped_so_readers_show_it_as_written()
+    {
+        var index = SampleIndex();
+        const string summary = "R&D spending < 5% of GDP; the entity &nbsp; was never expanded; <b> stays text";
+        index.Articles[0].Summary = summary;
+
+        var xml = Render(index: index);
+
+        var description = XDocument.Parse(xml).Root!.Element("channel")!.Elements("item").First().Element("description")!.Value;
+        // What the W3C validator checks ("Invalid HTML"): no bare & and no < that opens a tag in the HTML.
+        Assert.DoesNotMatch(new Regex("&(?!(amp|lt|gt);)|<"), description);
+        // A reader that renders the description as HTML shows the summary exactly.
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + description);
+        Assert.Equal(summary, html.Body!.TextContent);
+        Assert.Equal(summary, System.Net.WebUtility.HtmlDecode(FeedReader.ReadFromString(xml).Items[0].Description));
+    }
+
+    [Fact]
     public void Also_published_by_is_a_line_in_the_content_naming_the_other_sources()
     {
         var index = new FeedIndex();

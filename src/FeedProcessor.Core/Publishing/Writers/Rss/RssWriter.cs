@@ -57,7 +57,7 @@ public sealed class RssWriter : IFeedWriter
         xml.WriteStartElement("item");
         xml.WriteElementString("title", article.Title);
         if (FeedUrls.AbsoluteHttp(article.Url) is { } url) xml.WriteElementString("link", url);
-        if (!string.IsNullOrWhiteSpace(article.Summary)) xml.WriteElementString("description", article.Summary);
+        if (!string.IsNullOrWhiteSpace(article.Summary)) xml.WriteElementString("description", HtmlEscaped(article.Summary));
 
         xml.WriteStartElement("guid");
         xml.WriteAttributeString("isPermaLink", "false");
@@ -93,4 +93,11 @@ public sealed class RssWriter : IFeedWriter
 
         xml.WriteEndElement();
     }
+
+    /// <summary>
+    /// Readers (and the W3C validator) take an RSS description as HTML: plain text is HTML-escaped before it is
+    /// XML-escaped, so "R&amp;D &lt; 5%" shows as written instead of as a stray ampersand or a broken tag.
+    /// </summary>
+    internal static string HtmlEscaped(string text) =>
+        text.AsSpan().IndexOfAny('&', '<', '>') < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
