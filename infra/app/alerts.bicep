@@ -2,7 +2,7 @@
 //   - no new article in 24 hours (log alert on Application Insights);
 //   - a source failing for more than 6 hours (log alert);
 //   - any item set aside as poison (log alert);
-//   - any event Event Grid dead-lettered (metric alert on the system topic).
+//   - any event Event Grid dead-lettered, or dropped (metric alerts on the system topic).
 // The log alerts match the message templates the app logs with (the worker sends
 // its logs to Application Insights itself, which keeps each template in
 // customDimensions.OriginalFormat and each placeholder as a column of its own), so
@@ -136,42 +136,61 @@ resource logAlertRules 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
   }
 ]
 
-resource deadLetterAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
-  name: '${namePrefix}-dead-lettered-event'
-  location: 'global'
-  tags: tags
-  properties: {
-    description: 'Event Grid gave up delivering a blob event to NormalizeArticle and wrote it to the deadletter container. The reconciliation sweep replays it; look for why delivery failed (app down, key rotated).'
+// Event Grid counts on its topic what it could not deliver: dead-lettered events (kept in the deadletter
+// container and replayed), and dropped ones (it could not even dead-letter them, e.g. the identity lost its role).
+var metricAlerts = [
+  {
+    name: '${namePrefix}-dead-lettered-event'
+    metricName: 'DeadLetteredCount'
     severity: 2
-    enabled: true
-    scopes: [
-      systemTopic.id
-    ]
-    evaluationFrequency: 'PT5M'
-    windowSize: 'PT15M'
-    criteria: {
-      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
-      allOf: [
-        {
-          criterionType: 'StaticThresholdCriterion'
-          name: 'DeadLettered'
-          metricNamespace: 'Microsoft.EventGrid/systemTopics'
-          metricName: 'DeadLetteredCount'
-          operator: 'GreaterThan'
-          threshold: 0
-          timeAggregation: 'Total'
+    description: 'Event Grid gave up delivering a blob event to NormalizeArticle and wrote it to the deadletter container. The reconciliation sweep replays it; look for why delivery failed (app down, key rotated).'
+  }
+  {
+    name: '${namePrefix}-dropped-event'
+    metricName: 'DroppedEventCount'
+    severity: 1
+    description: 'Event Grid dropped a blob event: it could neither deliver it nor write it to the deadletter container (check the topic identity\'s role on it). Only the reconciliation sweep can still find the item.'
+  }
+]
+
+resource metricAlertRules 'Microsoft.Insights/metricAlerts@2018-03-01' = [
+  for alert in metricAlerts: {
+    name: alert.name
+    location: 'global'
+    tags: tags
+    properties: {
+      description: alert.description
+      severity: alert.severity
+      enabled: true
+      scopes: [
+        systemTopic.id
+      ]
+      evaluationFrequency: 'PT5M'
+      windowSize: 'PT15M'
+      criteria: {
+        'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+        allOf: [
+          {
+            criterionType: 'StaticThresholdCriterion'
+            name: alert.metricName
+            metricNamespace: 'Microsoft.EventGrid/systemTopics'
+            metricName: alert.metricName
+            operator: 'GreaterThan'
+            threshold: 0
+            timeAggregation: 'Total'
+          }
+        ]
+      }
+      autoMitigate: true
+      actions: [
+        for group in actionGroups: {
+          actionGroupId: group
         }
       ]
     }
-    autoMitigate: true
-    actions: [
-      for group in actionGroups: {
-        actionGroupId: group
-      }
-    ]
   }
-}
+]
 
 output logAlertNames array = [for (alert, i) in logAlerts: logAlertRules[i].name]
-output deadLetterAlertName string = deadLetterAlert.name
+output metricAlertNames array = [for (alert, i) in metricAlerts: metricAlertRules[i].name]
 output actionGroupId string = notify ? emailGroup.id : ''

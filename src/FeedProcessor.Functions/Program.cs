@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 // The alert rules (infra/app/alerts.bicep) count log lines, so none may be sampled away (a few lines per article
-// and per poll are cheap); and the SDK's default filter, which keeps only warnings, goes: the alerts also count
-// information lines, such as each normalized article.
+// and per poll are cheap); and the SDK's default filter, which keeps only warnings, goes (the worker's own minimum
+// level, Information, applies): the alerts also count information lines, such as each normalized article.
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService(options => options.EnableAdaptiveSampling = false)
     .ConfigureFunctionsApplicationInsights();

@@ -93,18 +93,26 @@ public sealed partial class AlertTests
     }
 
     [Fact]
-    public void DeadLetteredEventsAlertOnTheSystemTopicsMetric()
+    public void DeadLetteredAndDroppedEventsAlertOnTheSystemTopicsMetrics()
     {
         var alert = Infra.Single("Microsoft.Insights/metricAlerts");
         var criterion = Assert.Single(alert.Properties["criteria"]!["allOf"]!.AsArray())!;
+        var metrics = Alerts["variables"]!["metricAlerts"]!.AsArray()
+            .ToDictionary(a => a!["metricName"]!.GetValue<string>(), a => a!["name"]!.GetValue<string>());
 
+        Assert.Equal("[length(variables('metricAlerts'))]", alert.Json["copy"]!["count"]!.GetValue<string>());
+        Assert.Equal(["DeadLetteredCount", "DroppedEventCount"], metrics.Keys.Order());
+        Assert.EndsWith("-dead-lettered-event', parameters('namePrefix'))]", metrics["DeadLetteredCount"]);
         Assert.Equal("[resourceId('Microsoft.EventGrid/systemTopics', parameters('systemTopicName'))]",
             Assert.Single(alert.Properties["scopes"]!.AsArray())!.GetValue<string>());
         Assert.Equal("Microsoft.EventGrid/systemTopics", criterion["metricNamespace"]!.GetValue<string>());
-        Assert.Equal("DeadLetteredCount", criterion["metricName"]!.GetValue<string>());
+        Assert.Equal("[variables('metricAlerts')[copyIndex()].metricName]", criterion["metricName"]!.GetValue<string>());
         Assert.Equal("GreaterThan", criterion["operator"]!.GetValue<string>());
         Assert.Equal(0, criterion["threshold"]!.GetValue<int>());
         Assert.Equal("Total", criterion["timeAggregation"]!.GetValue<string>());
+        var actions = Assert.Single(alert.Properties["copy"]!.AsArray())!;
+        Assert.Equal("actions", actions["name"]!.GetValue<string>());
+        Assert.Equal("[variables('actionGroups')[copyIndex('actions')]]", actions["input"]!["actionGroupId"]!.GetValue<string>());
         Assert.Equal("[variables('systemTopicName')]", Infra.Module("alerts")["properties"]!["parameters"]!["systemTopicName"]!["value"]!.GetValue<string>());
         Assert.Equal("[variables('systemTopicName')]", Infra.Module("eventgrid")["properties"]!["parameters"]!["name"]!["value"]!.GetValue<string>());
     }
