@@ -18,10 +18,8 @@ public sealed class PublicUrlPolicy
 {
     public static PublicUrlPolicy Default { get; } = new(null, []);
 
-    public PublicUrlPolicy(Uri? publicUrl, IReadOnlyList<IPNetwork> trustedProxies)
+    private PublicUrlPolicy(Uri? publicUrl, IReadOnlyList<IPNetwork> trustedProxies)
     {
-        if (publicUrl is not null && !IsBaseUrl(publicUrl))
-            throw new ArgumentException($"The public URL must be an absolute http(s) URL without query, fragment or user name, such as https://feeds.example.org, not \"{publicUrl}\".", nameof(publicUrl));
         PublicUrl = publicUrl;
         TrustedProxies = trustedProxies;
     }
@@ -41,7 +39,7 @@ public sealed class PublicUrlPolicy
         Uri? url = null;
         if (!string.IsNullOrWhiteSpace(publicUrl)
             && (!Uri.TryCreate(publicUrl.Trim(), UriKind.Absolute, out url) || !IsBaseUrl(url)))
-            throw new FormatException($"The public URL must be an absolute http(s) URL such as https://feeds.example.org, not \"{publicUrl}\".");
+            throw new FormatException($"The public URL must be an absolute http(s) URL such as https://feeds.example.org (no query or user name), not \"{publicUrl}\".");
         var networks = new List<IPNetwork>();
         foreach (var entry in trustedProxies.SelectMany(list => (list ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {

@@ -121,7 +121,7 @@ public sealed class PublicUrlTests
             "run", "--public-url", "feeds.example.org", "--port", Azurite.FreePort().ToString());
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("feedproc: The public URL must be an absolute http(s) URL such as https://feeds.example.org, not \"feeds.example.org\".", run.Stderr);
+        Assert.Contains("feedproc: The public URL must be an absolute http(s) URL such as https://feeds.example.org (no query or user name), not \"feeds.example.org\".", run.Stderr);
     }
 
     private static string Feed(PublicUrlPolicy policy, IPAddress peer, string? forwardedHost = null, string? forwardedProto = null,
