@@ -2,8 +2,9 @@
 # Makes the Bicep CLI available offline and checks the infrastructure:
 #   - restores tests/FeedProcessor.Infra.Tests, whose PackageDownload of
 #     Azure.Bicep.CommandLine.linux-x64 puts the binary in the NuGet cache;
-#   - builds and lints infra/main.bicep (modules included) and fails on any
-#     error or warning, judged by the exit code and by the printed diagnostics;
+#   - builds and lints infra/main.bicep (modules included) and the second-phase
+#     infra/events.bicep, and fails on any error or warning, judged by the exit
+#     code and by the printed diagnostics;
 #   - prints the binary's path on stdout (everything else goes to stderr), so
 #     `BICEP="$(.ci/bicep.sh)"` works. Idempotent; safe to run repeatedly.
 # BICEP_PATH, when set to an executable, is used instead of the NuGet package.
@@ -14,7 +15,7 @@ PACKAGE_ID="azure.bicep.commandline.linux-x64"
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 test_project="$repo_root/tests/FeedProcessor.Infra.Tests/FeedProcessor.Infra.Tests.csproj"
-template="$repo_root/infra/main.bicep"
+templates=("$repo_root/infra/main.bicep" "$repo_root/infra/events.bicep")
 
 log() { printf 'bicep.sh: %s\n' "$*" >&2; }
 fail() { printf 'bicep.sh: ERROR: %s\n' "$*" >&2; exit 1; }
@@ -54,7 +55,10 @@ check() {
 work_dir="$(mktemp -d)"
 trap 'rm -rf "$work_dir"' EXIT
 
-check build "$bicep" build "$template" --outfile "$work_dir/main.json" --no-restore
-check lint "$bicep" lint "$template" --no-restore
+for template in "${templates[@]}"; do
+  name="$(basename "$template" .bicep)"
+  check "build $name" "$bicep" build "$template" --outfile "$work_dir/$name.json" --no-restore
+  check "lint $name" "$bicep" lint "$template" --no-restore
+done
 
 printf '%s\n' "$bicep"

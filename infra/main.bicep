@@ -1,7 +1,10 @@
 // FeedProcessor infrastructure: one resource group holding a Flex Consumption
 // function app, its storage account, monitoring, a user-assigned managed
-// identity, role assignments and the Event Grid system topic that drives the
-// NormalizeArticle blob trigger. Deployed with `azd up`; see infra/README.md.
+// identity, role assignments, the Event Grid system topic that drives the
+// NormalizeArticle blob trigger, and alert rules. Deployed with `azd up`; the
+// Event Grid subscription itself is the second phase, infra/events.bicep, which
+// the postdeploy hook deploys once the app's webhook key exists. See
+// infra/README.md.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -48,6 +51,9 @@ param contactUrl string = 'https://github.com/your-org/FeedProcessor'
 @description('Grant the identity running the deployment the same data roles as the app (needed by the postdeploy hook and for local runs against the cloud account). Set false when a pipeline service principal deploys.')
 param grantDeployerAccess bool = true
 
+@description('Email address that receives the alerts (no new article in 24 hours, a source failing for 6 hours, a poison item, a dead-lettered event). Empty: the alert rules still fire and show in the portal, but notify nobody.')
+param alertEmail string = ''
+
 @allowed([
   false
 ])
@@ -65,7 +71,10 @@ var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var identityName = '${abbrs.managedIdentityUserAssignedIdentities}${resourceToken}'
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var systemTopicName = '${abbrs.eventGridSystemTopics}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+// Event Grid writes the events it could not deliver here (infra/events.bicep).
+var deadLetterContainerName = 'deadletter'
 var dataContainerNames = [
   'raw'
   'articles'
@@ -73,6 +82,7 @@ var dataContainerNames = [
   'index'
   'poison'
   'config'
+  deadLetterContainerName
 ]
 var sourcesBlob = 'config/sources.json'
 
@@ -164,13 +174,31 @@ module eventGrid 'app/eventgrid.bicep' = {
   name: 'eventgrid'
   scope: rg
   params: {
-    name: '${abbrs.eventGridSystemTopics}${resourceToken}'
+    name: systemTopicName
     location: location
     tags: tags
     storageAccountName: storageAccountName
+    deadLetterContainerName: deadLetterContainerName
   }
   dependsOn: [
     storage
+  ]
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    namePrefix: 'alert-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    systemTopicName: systemTopicName
+    alertEmail: alertEmail
+  }
+  dependsOn: [
+    monitoring
+    eventGrid
   ]
 }
 
@@ -182,6 +210,7 @@ output AZURE_FUNCTION_APP_HOSTNAME string = api.outputs.defaultHostName
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output AZURE_DEADLETTER_CONTAINER_NAME string = deadLetterContainerName
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
 output FEEDPROCESSOR_SOURCES_BLOB string = sourcesBlob

@@ -141,6 +141,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     FeedProcessor__AllowPrivateNetwork: 'false'
     FeedProcessor__ContactUrl: contactUrl
     FeedProcessor__SourcesBlob: sourcesBlob
+    // Links in feeds and pages are built from this, never from a request's Host or X-Forwarded-* headers.
+    FeedProcessor__PublicUrl: 'https://${site.properties.defaultHostName}'
   }
 }
 

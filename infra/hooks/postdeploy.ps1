@@ -1,11 +1,14 @@
 #!/usr/bin/env pwsh
 # azd postdeploy hook for Windows (PowerShell 7); same steps as postdeploy.sh:
 #   1. uploads seeds/sources.json to the data account as config/sources.json;
-#   2. creates or updates the Event Grid subscription that delivers
-#      Microsoft.Storage.BlobCreated events for raw/ to the NormalizeArticle
-#      blob trigger (webhook secured with the blobs_extension system key).
-# The subscription cannot live in Bicep: its webhook URL needs the
-# blobs_extension key, which the host creates only after the code is deployed.
+#   2. deploys infra/events.bicep, the second phase of the infrastructure: the
+#      Event Grid subscription that delivers Microsoft.Storage.BlobCreated
+#      events for raw/ to the NormalizeArticle blob trigger (webhook secured
+#      with the blobs_extension system key), with its retry policy and its
+#      dead-letter container.
+# The subscription cannot be part of `azd provision` (infra/main.bicep): its
+# webhook URL needs the blobs_extension key, which the host creates only after
+# the code is deployed.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
@@ -75,35 +78,39 @@ for ($attempt = 1; ; $attempt++) {
     Start-Sleep -Seconds $retryDelay
 }
 
-$endpoint = "https://$appHost/runtime/webhooks/blobs?functionName=Host.Functions.NormalizeArticle&code=$blobsKey"
-# On Windows az is a .cmd script and cmd.exe would split the URL at '&':
-# pass it wrapped in literal double quotes there.
-$endpointArg = if ($IsWindows) { "`"$endpoint`"" } else { $endpoint }
+# The key goes to az in a parameters file, never on a command line (which other
+# local users can see) nor in the deployment history (a @secure() parameter).
+$parametersFile = New-TemporaryFile
+try {
+    if (-not $IsWindows) { & chmod 600 $parametersFile.FullName }
+    @{
+        '$schema'      = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#'
+        contentVersion = '1.0.0.0'
+        parameters     = @{
+            systemTopicName     = @{ value = $systemTopic }
+            storageAccountName  = @{ value = $storageAccount }
+            functionAppHostName = @{ value = $appHost }
+            subscriptionName    = @{ value = $subscriptionName }
+            blobsExtensionKey   = @{ value = $blobsKey }
+        }
+    } | ConvertTo-Json -Depth 5 | Set-Content -Path $parametersFile.FullName -Encoding utf8NoBOM
 
-az eventgrid system-topic event-subscription show --resource-group $resourceGroup `
-    --system-topic-name $systemTopic --name $subscriptionName --only-show-errors --output none 2>$null
-if ($LASTEXITCODE -eq 0) {
-    Write-Step "updating Event Grid subscription $subscriptionName on $systemTopic"
-} else {
-    Write-Step "creating Event Grid subscription $subscriptionName on $systemTopic"
+    # A deployment is a create-or-replace (PUT): running it again refreshes the
+    # endpoint (for instance after the system key was rotated), the filters, the
+    # retry policy and the dead-letter destination.
+    Write-Step "deploying the Event Grid subscription $subscriptionName on $systemTopic (infra/events.bicep)"
+    az deployment group create `
+        --resource-group $resourceGroup `
+        --name feedprocessor-events `
+        --template-file (Join-Path $repoRoot 'infra' 'events.bicep') `
+        --parameters "@$($parametersFile.FullName)" `
+        --only-show-errors `
+        --output none
+    if ($LASTEXITCODE -ne 0) { throw 'postdeploy: deploying the Event Grid subscription (infra/events.bicep) failed' }
+}
+finally {
+    Remove-Item -Path $parametersFile.FullName -Force -ErrorAction SilentlyContinue
 }
 
-# `create` is a create-or-replace (PUT): running it again refreshes the
-# endpoint (for instance after the system key was rotated) and the filters.
-az eventgrid system-topic event-subscription create `
-    --resource-group $resourceGroup `
-    --system-topic-name $systemTopic `
-    --name $subscriptionName `
-    --endpoint-type webhook `
-    --endpoint $endpointArg `
-    --included-event-types Microsoft.Storage.BlobCreated `
-    --subject-begins-with /blobServices/default/containers/raw/ `
-    --advanced-filter data.api StringIn PutBlob PutBlockList CopyBlob FlushWithClose `
-    --max-delivery-attempts 30 `
-    --event-ttl 1440 `
-    --only-show-errors `
-    --output none
-if ($LASTEXITCODE -ne 0) { throw 'postdeploy: creating the Event Grid subscription failed' }
-
-Write-Step "Event Grid subscription $subscriptionName is in place"
+Write-Step "Event Grid subscription $subscriptionName is in place; undeliverable events go to the deadletter container"
 Write-Step "feed: https://$appHost/api/feed"

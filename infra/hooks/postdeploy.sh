@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # azd postdeploy hook (also safe to run by hand, any number of times):
 #   1. uploads seeds/sources.json to the data account as config/sources.json;
-#   2. creates or updates the Event Grid subscription that delivers
-#      Microsoft.Storage.BlobCreated events for raw/ to the NormalizeArticle
-#      blob trigger (webhook secured with the blobs_extension system key).
-# The subscription cannot live in Bicep: its webhook URL needs the
-# blobs_extension key, which the host creates only after the code is deployed.
+#   2. deploys infra/events.bicep, the second phase of the infrastructure: the
+#      Event Grid subscription that delivers Microsoft.Storage.BlobCreated
+#      events for raw/ to the NormalizeArticle blob trigger (webhook secured
+#      with the blobs_extension system key), with its retry policy and its
+#      dead-letter container.
+# The subscription cannot be part of `azd provision` (infra/main.bicep): its
+# webhook URL needs the blobs_extension key, which the host creates only after
+# the code is deployed.
 #
 # Inputs come from the azd environment (infra/main.bicep outputs). Outside azd,
 # the values are read with `azd env get-values` when azd is installed, or can
@@ -96,33 +99,36 @@ while :; do
   sleep "$retry_delay"
 done
 
-endpoint="https://${app_host}/runtime/webhooks/blobs?functionName=Host.Functions.NormalizeArticle&code=${blobs_key}"
+# The key goes to az in a parameters file readable only by this user, never on a
+# command line (which other local users can see) nor in the deployment history
+# (it is a @secure() parameter).
+parameters_file="$(umask 077 && mktemp "${TMPDIR:-/tmp}/feedprocessor-events.XXXXXX")"
+trap 'rm -f "$parameters_file"' EXIT
+cat >"$parameters_file" <<JSON
+{
+  "\$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "systemTopicName": { "value": "${system_topic}" },
+    "storageAccountName": { "value": "${storage_account}" },
+    "functionAppHostName": { "value": "${app_host}" },
+    "subscriptionName": { "value": "${subscription_name}" },
+    "blobsExtensionKey": { "value": "${blobs_key}" }
+  }
+}
+JSON
 
-if az eventgrid system-topic event-subscription show \
-    --resource-group "$resource_group" \
-    --system-topic-name "$system_topic" \
-    --name "$subscription_name" \
-    --only-show-errors --output none >/dev/null 2>&1; then
-  log "updating Event Grid subscription $subscription_name on $system_topic"
-else
-  log "creating Event Grid subscription $subscription_name on $system_topic"
-fi
-
-# `create` is a create-or-replace (PUT): running it again refreshes the
-# endpoint (for instance after the system key was rotated) and the filters.
-az eventgrid system-topic event-subscription create \
+# A deployment is a create-or-replace (PUT): running it again refreshes the
+# endpoint (for instance after the system key was rotated), the filters, the
+# retry policy and the dead-letter destination.
+log "deploying the Event Grid subscription $subscription_name on $system_topic (infra/events.bicep)"
+az deployment group create \
   --resource-group "$resource_group" \
-  --system-topic-name "$system_topic" \
-  --name "$subscription_name" \
-  --endpoint-type webhook \
-  --endpoint "$endpoint" \
-  --included-event-types Microsoft.Storage.BlobCreated \
-  --subject-begins-with /blobServices/default/containers/raw/ \
-  --advanced-filter data.api StringIn PutBlob PutBlockList CopyBlob FlushWithClose \
-  --max-delivery-attempts 30 \
-  --event-ttl 1440 \
+  --name feedprocessor-events \
+  --template-file "$repo_root/infra/events.bicep" \
+  --parameters "@$parameters_file" \
   --only-show-errors \
   --output none
 
-log "Event Grid subscription $subscription_name is in place"
+log "Event Grid subscription $subscription_name is in place; undeliverable events go to the deadletter container"
 log "feed: https://${app_host}/api/feed"

@@ -35,6 +35,10 @@ public static class FunctionsServices
             provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedFetcher>(), provider.GetRequiredService<ILogger<PollCycle>>()));
         services.AddSingleton(provider => new RawItemProcessor(
             provider.GetRequiredService<IBlobStore>(), id => provider.GetRequiredService<SourceCatalog>().Find(id), provider.GetRequiredService<ILogger<RawItemProcessor>>()));
+        // Set by the Bicep to https://<app>.azurewebsites.net; proxies' X-Forwarded-* headers count only when trusted.
+        services.AddSingleton(_ => PublicUrlPolicy.Parse(
+            configuration["FeedProcessor:PublicUrl"],
+            [configuration["FeedProcessor:TrustedProxies"], .. configuration.GetSection("FeedProcessor:TrustedProxies").GetChildren().Select(child => child.Value)]));
         services.AddSingleton(provider =>
         {
             var catalog = provider.GetRequiredService<SourceCatalog>();

@@ -36,9 +36,18 @@ public sealed class AppSettingsTests
     [InlineData("FeedProcessor__AllowPrivateNetwork")]
     [InlineData("FeedProcessor__ContactUrl")]
     [InlineData("FeedProcessor__SourcesBlob")]
+    [InlineData("FeedProcessor__PublicUrl")]
     public void RequiredSettingIsPresent(string name)
     {
         Assert.False(string.IsNullOrWhiteSpace(Setting(name)));
+    }
+
+    [Fact]
+    public void PublicUrlIsTheAppsOwnHttpsHostName()
+    {
+        // Links in feeds come from it, never from a request's Host or X-Forwarded-Host header.
+        Assert.Equal("[format('https://{0}', reference(resourceId('Microsoft.Web/sites', parameters('name')), '2025-03-01').defaultHostName)]",
+            Setting("FeedProcessor__PublicUrl"));
     }
 
     [Fact]

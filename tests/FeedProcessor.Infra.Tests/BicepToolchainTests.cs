@@ -13,19 +13,25 @@ public sealed partial class BicepToolchainTests
         Assert.Contains(BicepCli.Version, result.Combined);
     }
 
-    [Fact]
-    public void BuildReportsNoDiagnostics()
+    public static TheoryData<string> Templates => ["main", "events"];
+
+    private static CompiledInfra Template(string name) => name == "events" ? CompiledInfra.Events : CompiledInfra.Instance;
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void BuildReportsNoDiagnostics(string template)
     {
-        var build = CompiledInfra.Instance.Build;
+        var build = Template(template).Build;
 
         Assert.Equal(0, build.ExitCode);
         Assert.False(Diagnostic().IsMatch(build.Combined), "bicep build reported diagnostics:\n" + build.Combined);
     }
 
-    [Fact]
-    public void LintReportsNoWarningsOrErrors()
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void LintReportsNoWarningsOrErrors(string template)
     {
-        var lint = CompiledInfra.Instance.Lint;
+        var lint = Template(template).Lint;
 
         Assert.True(lint.ExitCode == 0, $"bicep lint failed (exit {lint.ExitCode}):\n{lint.Combined}");
         Assert.False(Diagnostic().IsMatch(lint.Combined), "bicep lint reported diagnostics:\n" + lint.Combined);

@@ -2,8 +2,6 @@ namespace FeedProcessor.Infra.Tests;
 
 public sealed class HookTests : IDisposable
 {
-    private const string WebhookPath = "/runtime/webhooks/blobs?functionName=Host.Functions.NormalizeArticle&code=";
-    private static readonly string[] ApiValues = ["PutBlob", "PutBlockList", "CopyBlob", "FlushWithClose"];
 
     private static readonly string ShellHook = RepoRoot.File("infra", "hooks", "postdeploy.sh");
     private static readonly string PwshHook = RepoRoot.File("infra", "hooks", "postdeploy.ps1");
@@ -16,20 +14,21 @@ public sealed class HookTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Hooks))]
-    public void HookExistsAndCreatesTheFilteredWebhookSubscription(string hook)
+    public void HookExistsAndDeploysTheSubscriptionTemplateWithTheKey(string hook)
     {
         Assert.True(File.Exists(hook), $"{hook} is missing");
         var text = File.ReadAllText(hook);
 
         Assert.Contains("https://", text);
-        Assert.Contains(WebhookPath, text);
         Assert.Contains("az functionapp keys list", text);
         Assert.Contains("systemKeys.blobs_extension", text);
-        Assert.Contains("az eventgrid system-topic event-subscription create", text);
-        Assert.Contains("--endpoint-type webhook", text);
-        Assert.Contains("--included-event-types Microsoft.Storage.BlobCreated", text);
-        Assert.Contains("--subject-begins-with /blobServices/default/containers/raw/", text);
-        Assert.Contains("--advanced-filter data.api StringIn " + string.Join(' ', ApiValues), text);
+        Assert.Contains("az deployment group create", text);
+        Assert.Contains("events.bicep", text);
+        Assert.Contains("--parameters", text);
+        foreach (var parameter in new[] { "systemTopicName", "storageAccountName", "functionAppHostName", "blobsExtensionKey" })
+            Assert.Contains(parameter, text);
+        // The subscription's settings live in infra/events.bicep (checked by MonitoringAndEventGridTests), not in az arguments.
+        Assert.DoesNotContain("event-subscription create", text);
         Assert.Contains("az storage blob upload", text);
         Assert.Contains("--auth-mode login", text);
         Assert.Contains("--overwrite", text);
@@ -57,7 +56,7 @@ public sealed class HookTests : IDisposable
     }
 
     [Fact]
-    public void ShellHookUploadsSourcesAndCreatesTheSubscriptionWithFakeAz()
+    public void ShellHookUploadsSourcesAndDeploysTheSubscriptionWithFakeAz()
     {
         var sources = Path.Combine(_sandbox.FullName, "sources.json");
         File.WriteAllText(sources, "{\"sources\":[]}");
@@ -66,6 +65,7 @@ public sealed class HookTests : IDisposable
 
         Assert.True(result.ExitCode == 0, "postdeploy.sh failed:\n" + result.Combined);
         Assert.DoesNotContain("fake-blobs-key", result.Combined);
+        Assert.DoesNotContain(calls, c => c.Contains("fake-blobs-key")); // never on a command line
 
         var upload = Assert.Single(calls, c => c.StartsWith("<storage> <blob> <upload>"));
         foreach (var fragment in new[] { "<--auth-mode> <login>", "<--account-name> <sttest>", "<--container-name> <config>", "<--name> <sources.json>", $"<--file> <{sources}>", "<--overwrite>" })
@@ -73,20 +73,29 @@ public sealed class HookTests : IDisposable
             Assert.Contains(fragment, upload);
         }
 
-        var create = Assert.Single(calls, c => c.StartsWith("<eventgrid> <system-topic> <event-subscription> <create>"));
+        var deploy = Assert.Single(calls, c => c.StartsWith("<deployment> <group> <create>"));
         foreach (var fragment in new[]
                  {
                      "<--resource-group> <rg-test>",
-                     "<--system-topic-name> <evgt-test>",
-                     "<--endpoint-type> <webhook>",
-                     $"<--endpoint> <https://func-test.azurewebsites.net{WebhookPath}fake-blobs-key>",
-                     "<--included-event-types> <Microsoft.Storage.BlobCreated>",
-                     "<--subject-begins-with> </blobServices/default/containers/raw/>",
-                     "<--advanced-filter> <data.api> <StringIn> <PutBlob> <PutBlockList> <CopyBlob> <FlushWithClose>",
+                     $"<--template-file> <{RepoRoot.File("infra", "events.bicep")}>",
                  })
         {
-            Assert.Contains(fragment, create);
+            Assert.Contains(fragment, deploy);
         }
+        Assert.DoesNotContain(calls, c => c.StartsWith("<eventgrid>"));
+
+        // What the deployment received: exactly the parameters infra/events.bicep declares, with the azd outputs and the key.
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(_sandbox.FullName, "deployed-parameters.json")))!["parameters"]!.AsObject();
+        var declared = CompiledInfra.Events.Root["parameters"]!.AsObject();
+        Assert.All(parameters, p => Assert.True(declared.ContainsKey(p.Key), $"events.bicep has no parameter {p.Key}"));
+        Assert.All(declared.Where(p => p.Value!["defaultValue"] is null), p => Assert.True(parameters.ContainsKey(p.Key), $"the hook does not pass {p.Key}"));
+        Assert.Equal("evgt-test", parameters["systemTopicName"]!["value"]!.GetValue<string>());
+        Assert.Equal("sttest", parameters["storageAccountName"]!["value"]!.GetValue<string>());
+        Assert.Equal("func-test.azurewebsites.net", parameters["functionAppHostName"]!["value"]!.GetValue<string>());
+        Assert.Equal("fake-blobs-key", parameters["blobsExtensionKey"]!["value"]!.GetValue<string>());
+        Assert.Equal("normalize-article-raw", parameters["subscriptionName"]!["value"]!.GetValue<string>());
+        Assert.Equal("-rw-------", File.ReadAllText(Path.Combine(_sandbox.FullName, "deployed-parameters.mode")).Trim());
+        Assert.False(File.Exists(File.ReadAllText(Path.Combine(_sandbox.FullName, "deployed-parameters.path")).Trim()), "the parameters file with the key was left behind");
     }
 
     [Fact]
@@ -99,7 +108,7 @@ public sealed class HookTests : IDisposable
         Assert.True(result.ExitCode == 0, "postdeploy.sh failed:\n" + result.Combined);
         Assert.Equal(3, calls.Count(c => c.StartsWith("<functionapp> <keys> <list>")));
         Assert.DoesNotContain(calls, c => c.StartsWith("<storage>"));
-        Assert.Single(calls, c => c.Contains("<create>"));
+        Assert.Single(calls, c => c.StartsWith("<deployment> <group> <create>"));
     }
 
     [Fact]
@@ -121,6 +130,7 @@ public sealed class HookTests : IDisposable
         var bin = Directory.CreateDirectory(Path.Combine(_sandbox.FullName, "bin")).FullName;
         var log = Path.Combine(_sandbox.FullName, "calls.log");
         var counter = Path.Combine(_sandbox.FullName, "key-attempts");
+        var sandbox = _sandbox.FullName;
 
         WriteScript(Path.Combine(bin, "az"), $$"""
             #!/usr/bin/env bash
@@ -129,8 +139,16 @@ public sealed class HookTests : IDisposable
               "functionapp keys list")
                 n=$(( $(cat '{{counter}}' 2>/dev/null || echo 0) + 1 )); echo "$n" > '{{counter}}'
                 if [ "$n" -ge {{keyAfterAttempts}} ]; then echo fake-blobs-key; fi ;;
-              "eventgrid system-topic event-subscription")
-                if [ "$4" = show ]; then exit 3; fi ;;
+              "deployment group create")
+                # Keep what the deployment would receive: the parameters file named by --parameters @FILE.
+                for arg in "$@"; do
+                  case "$arg" in
+                    @*) file="${arg#@}"
+                        cp "$file" '{{sandbox}}/deployed-parameters.json'
+                        stat -c '%A' "$file" > '{{sandbox}}/deployed-parameters.mode'
+                        printf '%s' "$file" > '{{sandbox}}/deployed-parameters.path' ;;
+                  esac
+                done ;;
             esac
             exit 0
             """);

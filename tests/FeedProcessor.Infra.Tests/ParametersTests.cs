@@ -26,6 +26,7 @@ public sealed class ParametersTests
     [InlineData("contactUrl", "string")]
     [InlineData("grantDeployerAccess", "bool")]
     [InlineData("vnetEnabled", "bool")]
+    [InlineData("alertEmail", "string")]
     public void MainDeclaresParameter(string name, string type)
     {
         Assert.Equal(type, Infra.Parameter(name)["type"]!.GetValue<string>());

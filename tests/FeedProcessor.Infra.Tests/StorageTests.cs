@@ -22,8 +22,9 @@ public sealed class StorageTests
     [Fact]
     public void AppContainersAreCreatedPrivate()
     {
-        var names = Infra.Root["variables"]!["dataContainerNames"]!.AsArray().Select(n => n!.GetValue<string>()).Order().ToArray();
-        Assert.Equal(new[] { "articles", "config", "index", "poison", "raw", "state" }, names);
+        var names = Infra.Root["variables"]!["dataContainerNames"]!.AsArray()
+            .Select(n => CompiledInfra.ResolveVariables(n!.GetValue<string>(), Infra.Root).Trim('[', ']')).Order().ToArray();
+        Assert.Equal(new[] { "articles", "config", "deadletter", "index", "poison", "raw", "state" }, names);
 
         var passed = Infra.Module("storage")["properties"]!["parameters"]!;
         Assert.Equal("[variables('dataContainerNames')]", passed["dataContainerNames"]!["value"]!.GetValue<string>());

@@ -66,7 +66,8 @@ internal sealed class CommonOptions
             var fetching = new FetcherOptions
             {
                 AllowPrivateNetwork = allowPrivateNetwork || parseResult.GetValue(AllowPrivateNetwork),
-                TotalConcurrency = parseResult.GetValue(Concurrency),
+                // Commands that fetch nothing (`poison`) do not offer --concurrency: the default then.
+                TotalConcurrency = parseResult.GetResult(Concurrency) is null ? new FetcherOptions().TotalConcurrency : parseResult.GetValue(Concurrency),
             };
             if (parseResult.GetValue(ContactUrl) is { Length: > 0 } contact) fetching.ContactUrl = contact;
             return CliServices.Create(sources, parseResult.GetValue(Store), parseResult.GetValue(Storage), fetching);

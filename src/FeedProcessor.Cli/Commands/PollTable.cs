@@ -8,11 +8,14 @@ internal static class PollTable
 {
     private static readonly string[] Headers = ["SOURCE", "STATUS", "NEW", "UNCHANGED", "FAILED", "ELAPSED", "RESULT", "FAILURES", "NEXT POLL", "ERROR"];
 
-    public static void Write(TextWriter output, IReadOnlyList<SourcePollReport> reports)
+    public static void Write(TextWriter output, IReadOnlyList<SourcePollReport> reports) => WriteTable(output, Headers, reports.Select(Cells));
+
+    /// <summary>Columns padded to their widest cell, two spaces apart; the last one (free text) is not padded.</summary>
+    public static void WriteTable(TextWriter output, string[] headers, IEnumerable<string[]> cells)
     {
-        var rows = reports.Select(Cells).ToList();
-        var widths = Headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        output.WriteLine(Line(Headers, widths));
+        var rows = cells.ToList();
+        var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine(Line(headers, widths));
         foreach (var row in rows) output.WriteLine(Line(row, widths));
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using FeedProcessor.Cli.Hosting;
+using FeedProcessor.Core.Api;
 using FeedProcessor.Core.Sources;
 using Microsoft.AspNetCore.Builder;
 
@@ -21,11 +22,21 @@ internal static class RunCommand
         {
             Description = "Poll the bundled sample feeds (seeds/samples), served by this process, instead of the real sources. Needs no network.",
         };
+        var publicUrl = new Option<string?>("--public-url")
+        {
+            Description = "The public base URL that feed and page links use (e.g. https://feeds.example.org) when served behind a proxy; default: the Host header.",
+        };
+        var trustedProxies = new Option<string?>("--trusted-proxies")
+        {
+            Description = "Proxies whose X-Forwarded-Host/-Proto headers are honoured: addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8). Default: none.",
+        };
         var command = new Command("run", "Poll continuously, normalize, and serve the merged feed at http://127.0.0.1:PORT/api/feed.");
         common.AddTo(command);
         command.Options.Add(port);
         command.Options.Add(interval);
         command.Options.Add(demo);
+        command.Options.Add(publicUrl);
+        command.Options.Add(trustedProxies);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var listenPort = parseResult.GetValue(port);
@@ -35,6 +46,16 @@ internal static class RunCommand
                 Console.Error.WriteLine("feedproc: --port must be between 1 and 65535, and --interval at least 00:00:01.");
                 return ExitCodes.Usage;
             }
+            PublicUrlPolicy linkPolicy;
+            try
+            {
+                linkPolicy = PublicUrlPolicy.Parse(parseResult.GetValue(publicUrl), [parseResult.GetValue(trustedProxies)]);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"feedproc: {e.Message}");
+                return ExitCodes.Usage;
+            }
             var demoMode = parseResult.GetValue(demo);
             IReadOnlyList<SourceDefinition>? demoSources = null;
             if (demoMode && (demoSources = DemoSamples.LoadSources(listenPort)) is null) return ExitCodes.Failure;
@@ -42,7 +63,7 @@ internal static class RunCommand
             using var services = common.CreateServices(parseResult, demoSources, allowPrivateNetwork: demoMode);
             if (services is null) return ExitCodes.Failure;
 
-            var server = ApiServer.Build(services.Api, listenPort, demoMode ? DemoSamples.Folder : null);
+            var server = ApiServer.Build(services.Api, listenPort, demoMode ? DemoSamples.Folder : null, linkPolicy);
             try
             {
                 await server.StartAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace FeedProcessor.Cli.Hosting;
 /// </summary>
 internal static class ApiServer
 {
-    public static WebApplication Build(FeedApi api, int port, string? samplesFolder = null)
+    public static WebApplication Build(FeedApi api, int port, string? samplesFolder = null, PublicUrlPolicy? publicUrl = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         // feedproc prints its own progress; the web host's logs would only repeat errors it reports itself.
@@ -26,8 +26,8 @@ internal static class ApiServer
             app.MapGet("/samples/{name}", (string name) => ServeSample(samplesFolder, name));
         // HEAD as well as GET: some feed readers and monitors check a feed with HEAD (Kestrel sends no body for it).
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        app.MapMethods("/api", methods, (HttpContext context) => ServeAsync(api, context, ""));
-        app.MapMethods("/api/{**route}", methods, (HttpContext context, string? route) => ServeAsync(api, context, route ?? ""));
+        app.MapMethods("/api", methods, (HttpContext context) => ServeAsync(api, context, "", publicUrl));
+        app.MapMethods("/api/{**route}", methods, (HttpContext context, string? route) => ServeAsync(api, context, route ?? "", publicUrl));
         return app;
     }
 
@@ -47,9 +47,9 @@ internal static class ApiServer
         return Results.File(path, contentType);
     }
 
-    private static async Task ServeAsync(FeedApi api, HttpContext context, string route)
+    private static async Task ServeAsync(FeedApi api, HttpContext context, string route, PublicUrlPolicy? publicUrl)
     {
-        var response = await api.HandleAsync(AspNetCoreAdapter.ToApiRequest(context.Request, route), context.RequestAborted);
+        var response = await api.HandleAsync(AspNetCoreAdapter.ToApiRequest(context.Request, route, publicUrl), context.RequestAborted);
         await AspNetCoreAdapter.WriteAsync(context.Response, response, context.RequestAborted);
     }
 }

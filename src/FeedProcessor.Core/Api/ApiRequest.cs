@@ -12,7 +12,10 @@ public sealed class ApiRequest
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
     /// <summary>Request headers, looked up case-insensitively.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-    /// <summary>The public base URL as the client sees it (X-Forwarded-* honoured by <see cref="PublicBaseUrl"/>).</summary>
+    /// <summary>
+    /// The public scheme, host and API path, as <see cref="PublicUrlPolicy"/> decided them for this request (the
+    /// hosts' adapter applies it): links are built from these, never from the request's headers.
+    /// </summary>
     public string Scheme { get; init; } = "http";
     public string Host { get; init; } = "localhost";
     /// <summary>The path below the host up to and including `/api`, normally "/api".</summary>
@@ -20,24 +23,6 @@ public sealed class ApiRequest
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>The base URL of the API as the subscriber reached it, behind proxies too: `https://host/api`.</summary>
-    public string PublicBaseUrl
-    {
-        get
-        {
-            var scheme = FirstForwardedValue("X-Forwarded-Proto") ?? Scheme;
-            var host = FirstForwardedValue("X-Forwarded-Host") ?? Host;
-            if (scheme is not ("http" or "https")) scheme = Scheme;
-            return $"{scheme}://{host}{ApiBasePath}";
-        }
-    }
-
-    private string? FirstForwardedValue(string header)
-    {
-        var value = Header(header);
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var first = value.Split(',')[0].Trim();
-        // A host header value never contains these; refuse anything that could break out of the URL.
-        return first.Length == 0 || first.IndexOfAny(['/', '\\', '"', '<', '>', ' ', '@']) >= 0 ? null : first.ToLowerInvariant();
-    }
+    /// <summary>The base URL of the API as the subscriber should see it: `https://host/api`.</summary>
+    public string PublicBaseUrl => $"{Scheme}://{Host}{ApiBasePath}";
 }

@@ -9,15 +9,23 @@ namespace FeedProcessor.Core.Api;
 /// </summary>
 public static class AspNetCoreAdapter
 {
-    public static ApiRequest ToApiRequest(HttpRequest request, string route) => new()
+    /// <summary>The request as the API sees it, its public URL decided by <paramref name="publicUrl"/> (default: the Host header, no proxy trusted).</summary>
+    public static ApiRequest ToApiRequest(HttpRequest request, string route, PublicUrlPolicy? publicUrl = null)
     {
-        Route = route.Trim('/'),
-        Query = request.Query.SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value ?? ""))).ToList(),
-        Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-        Scheme = request.Scheme,
-        Host = request.Host.HasValue ? request.Host.Value! : "localhost",
-        ApiBasePath = "/api",
-    };
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var (scheme, host, apiBasePath) = (publicUrl ?? PublicUrlPolicy.Default).Resolve(
+            request.Scheme, request.Host.HasValue ? request.Host.Value : null, request.HttpContext.Connection.RemoteIpAddress,
+            name => headers.GetValueOrDefault(name));
+        return new()
+        {
+            Route = route.Trim('/'),
+            Query = request.Query.SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value ?? ""))).ToList(),
+            Headers = headers,
+            Scheme = scheme,
+            Host = host,
+            ApiBasePath = apiBasePath,
+        };
+    }
 
     public static async Task WriteAsync(HttpResponse target, ApiResponse response, CancellationToken cancellationToken)
     {

@@ -30,6 +30,12 @@ public sealed class PoisonStore(IBlobStore store)
         return true;
     }
 
+    /// <summary>Failures counted for a raw item that is not (yet) poisoned.</summary>
+    public async Task<int> FailedAttemptsAsync(string rawName, CancellationToken cancellationToken = default) =>
+        await store.ReadAsync(Containers.State, $"attempts/{rawName}", cancellationToken).ConfigureAwait(false) is { } blob
+            ? StoredJson.Deserialize<AttemptCount>(blob.Content)?.Attempts ?? 0
+            : 0;
+
     public async Task<bool> IsPoisonedAsync(string rawName, CancellationToken cancellationToken = default) =>
         await store.ReadAsync(Containers.Poison, rawName, cancellationToken).ConfigureAwait(false) is not null;
 
@@ -40,14 +46,26 @@ public sealed class PoisonStore(IBlobStore store)
         return names;
     }
 
-    public async Task<List<PoisonRecord>> ListAsync(string sourceId, CancellationToken cancellationToken = default)
+    /// <summary>The records of one source's poison items, or of every source's when <paramref name="sourceId"/> is null.</summary>
+    public async Task<List<PoisonRecord>> ListAsync(string? sourceId, CancellationToken cancellationToken = default)
     {
         var records = new List<PoisonRecord>();
-        await foreach (var name in store.ListAsync(Containers.Poison, sourceId + "/", cancellationToken).ConfigureAwait(false))
+        await foreach (var name in store.ListAsync(Containers.Poison, sourceId is null ? null : sourceId + "/", cancellationToken).ConfigureAwait(false))
             if (await store.ReadAsync(Containers.Poison, name, cancellationToken).ConfigureAwait(false) is { } blob
                 && StoredJson.Deserialize<PoisonRecord>(blob.Content) is { } record)
                 records.Add(record);
         return records;
+    }
+
+    /// <summary>
+    /// Takes a raw item out of poison with a clean slate (no failures counted), so that the next normalization of it
+    /// gets all <see cref="MaxAttempts"/> attempts again. The raw blob itself is untouched. False when it was not poisoned.
+    /// </summary>
+    public async Task<bool> RequeueAsync(string rawName, CancellationToken cancellationToken = default)
+    {
+        // Attempts first: should this stop half-way, the item is still poisoned and a second requeue finishes the job.
+        await store.DeleteAsync(Containers.State, $"attempts/{rawName}", cancellationToken).ConfigureAwait(false);
+        return await store.DeleteAsync(Containers.Poison, rawName, cancellationToken).ConfigureAwait(false);
     }
 
     private static string SourceIdOf(string rawName) => rawName.Contains('/') ? rawName[..rawName.IndexOf('/')] : "";

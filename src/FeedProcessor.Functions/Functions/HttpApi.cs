@@ -10,7 +10,7 @@ namespace FeedProcessor.Functions.Functions;
 /// The read-only, anonymous HTTP API: each function hands its route to the shared <see cref="FeedApi"/>,
 /// exactly as `feedproc run` does, so both serve the same bytes.
 /// </summary>
-public sealed class HttpApi(FeedApi api, SourceCatalog catalog)
+public sealed class HttpApi(FeedApi api, SourceCatalog catalog, PublicUrlPolicy publicUrl)
 {
     [Function("PublishFeed")]
     public Task<IActionResult> PublishFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "feed")] HttpRequest request) =>
@@ -43,7 +43,7 @@ public sealed class HttpApi(FeedApi api, SourceCatalog catalog)
     private async Task<IActionResult> ServeAsync(HttpRequest request, string route)
     {
         await catalog.EnsureLoadedAsync(request.HttpContext.RequestAborted);
-        var response = await api.HandleAsync(AspNetCoreAdapter.ToApiRequest(request, route), request.HttpContext.RequestAborted);
+        var response = await api.HandleAsync(AspNetCoreAdapter.ToApiRequest(request, route, publicUrl), request.HttpContext.RequestAborted);
         return new ApiResponseResult(response);
     }
 

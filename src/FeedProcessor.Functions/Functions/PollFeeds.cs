@@ -1,3 +1,4 @@
+using System.Globalization;
 using FeedProcessor.Core.Processing;
 using FeedProcessor.Core.Sources;
 using Microsoft.Azure.Functions.Worker;
@@ -18,8 +19,11 @@ public sealed class PollFeeds(PollCycle poll, SourceCatalog catalog, ILogger<Pol
             logger.LogError("The uploaded source list is invalid, keeping the previous one: {Error}", catalog.LastError);
         var reports = await poll.RunAsync(sources, report =>
         {
+            // The alert "a source failing for more than 6 hours" (infra/app/alerts.bicep) matches these two templates
+            // and reads LastSuccess as an ISO 8601 time: keep them in step.
             if (report.Status == "failed")
-                logger.LogWarning("{SourceId}: failed in {Elapsed}: {Error}", report.SourceId, report.Elapsed, report.Error);
+                logger.LogWarning("{SourceId}: failed in {Elapsed} ({ConsecutiveFailures} in a row, last success {LastSuccess}): {Error}",
+                    report.SourceId, report.Elapsed, report.State?.ConsecutiveFailures, report.State?.LastSuccess?.ToString("O", CultureInfo.InvariantCulture) ?? "never", report.Error);
             else
                 logger.LogInformation("{SourceId}: {Status}, {New} new, {Unchanged} unchanged in {Elapsed}",
                     report.SourceId, report.Status, report.New, report.Unchanged, report.Elapsed);

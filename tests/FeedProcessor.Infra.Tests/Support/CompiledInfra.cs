@@ -13,12 +13,13 @@ public sealed record ArmResource(string Type, string Name, JsonObject Json, Json
 }
 
 /// <summary>
-/// infra/main.bicep compiled once per test run (bicep build --outfile into a temp
-/// dir) and linted once; shared by every test class.
+/// infra/main.bicep (and the second-phase infra/events.bicep) compiled once per test
+/// run (bicep build --outfile into a temp dir) and linted once; shared by every test class.
 /// </summary>
 public sealed partial class CompiledInfra
 {
-    private static readonly Lazy<CompiledInfra> Shared = new(Compile, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CompiledInfra> Shared = new(() => Compile("main.bicep"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CompiledInfra> SharedEvents = new(() => Compile("events.bicep"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private CompiledInfra(JsonObject root, string text, ProcessResult build, ProcessResult lint)
     {
@@ -30,6 +31,9 @@ public sealed partial class CompiledInfra
     }
 
     public static CompiledInfra Instance => Shared.Value;
+
+    /// <summary>infra/events.bicep: the Event Grid subscription the postdeploy hook deploys once the webhook key exists.</summary>
+    public static CompiledInfra Events => SharedEvents.Value;
 
     public JsonObject Root { get; }
 
@@ -85,21 +89,36 @@ public sealed partial class CompiledInfra
                 ? s
                 : m.Value);
 
-    private static CompiledInfra Compile()
+    /// <summary>
+    /// The text of <c>[format('...', variables('a'), ...)]</c> with each variable's string value put in, as ARM would
+    /// evaluate it; plain strings come back as they are.
+    /// </summary>
+    public static string EvaluateFormat(string expression, JsonObject template)
+    {
+        var match = FormatOfVariables().Match(expression);
+        if (!match.Success) return expression;
+        var format = match.Groups[1].Value.Replace("''", "'");
+        var arguments = VariableReference().Matches(match.Groups[2].Value)
+            .Select(m => template["variables"]?[m.Groups[1].Value]?.GetValue<string>() ?? m.Value)
+            .ToArray();
+        return ArgumentPlaceholder().Replace(format, m => arguments[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]);
+    }
+
+    private static CompiledInfra Compile(string fileName)
     {
         var cli = BicepCli.Path;
-        var template = RepoRoot.File("infra", "main.bicep");
+        var template = RepoRoot.File("infra", fileName);
         Assert.True(File.Exists(template), $"{template} does not exist");
 
         var outDir = Directory.CreateTempSubdirectory("feedprocessor-infra-");
         try
         {
-            var outFile = Path.Combine(outDir.FullName, "main.json");
+            var outFile = Path.Combine(outDir.FullName, Path.ChangeExtension(fileName, ".json"));
             var build = BicepCli.Run("build", template, "--outfile", outFile, "--no-restore");
             if (build.ExitCode != 0 || !File.Exists(outFile))
             {
                 throw new InvalidOperationException(
-                    $"`{cli} build infra/main.bicep` failed (exit {build.ExitCode}):\n{build.Combined}");
+                    $"`{cli} build infra/{fileName}` failed (exit {build.ExitCode}):\n{build.Combined}");
             }
 
             var lint = BicepCli.Run("lint", template, "--no-restore");
@@ -147,4 +166,10 @@ public sealed partial class CompiledInfra
 
     [GeneratedRegex(@"variables\('([^']+)'\)")]
     private static partial Regex VariableReference();
+
+    [GeneratedRegex(@"^\[format\('((?:[^']|'')*)'((?:,\s*variables\('[^']+'\))*)\)\]$", RegexOptions.Singleline)]
+    private static partial Regex FormatOfVariables();
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex ArgumentPlaceholder();
 }

@@ -46,14 +46,15 @@ internal static class PublishingFixtures
             ContentText = text,
         };
 
-    public static ApiRequest Request(string query = "", Dictionary<string, string>? headers = null, string route = "feed") =>
+    /// <summary>A request as the hosts' adapter hands it over, the public host already decided (PublicUrlPolicyTests).</summary>
+    public static ApiRequest Request(string query = "", Dictionary<string, string>? headers = null, string route = "feed", string host = "news.example.kz") =>
         new()
         {
             Route = route,
             Query = ParseQuery(query),
             Headers = new Dictionary<string, string>(headers ?? [], StringComparer.OrdinalIgnoreCase),
             Scheme = "https",
-            Host = "news.example.kz",
+            Host = host,
         };
 
     public static IReadOnlyList<KeyValuePair<string, string>> ParseQuery(string query) =>

@@ -135,7 +135,7 @@ public sealed class FeedEndpointTests
         var endpoint = new FeedEndpoint();
         var index = SampleIndex();
         var direct = endpoint.Handle(Request(), index, "v1", Sources());
-        var proxied = endpoint.Handle(Request(headers: new() { ["X-Forwarded-Host"] = "feeds.example.org" }), index, "v1", Sources());
+        var proxied = endpoint.Handle(Request(host: "feeds.example.org"), index, "v1", Sources());
 
         Assert.Contains("https://news.example.kz/api/feed", System.Text.Encoding.UTF8.GetString(direct.Body.Span));
         Assert.Contains("https://feeds.example.org/api/feed", System.Text.Encoding.UTF8.GetString(proxied.Body.Span));

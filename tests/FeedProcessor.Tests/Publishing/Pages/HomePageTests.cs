@@ -65,7 +65,7 @@ public sealed class HomePageTests
     [Fact]
     public void Is_served_as_utf8_html_honouring_the_public_host()
     {
-        var response = HomePage.Handle(Request(route: "", headers: new() { ["X-Forwarded-Host"] = "feeds.example.org" }), Statuses(), Epoch);
+        var response = HomePage.Handle(Request(route: "", host: "feeds.example.org"), Statuses(), Epoch);
 
         Assert.Equal("text/html; charset=utf-8", response.ContentType);
         Assert.Contains("https://feeds.example.org/api/feed?format=atom", Encoding.UTF8.GetString(response.Body.Span));

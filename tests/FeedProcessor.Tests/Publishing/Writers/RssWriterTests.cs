@@ -86,9 +86,9 @@ public sealed class RssWriterTests
     }
 
     [Fact]
-    public void The_self_link_follows_forwarded_host_and_proto()
+    public void The_self_link_follows_the_public_host()
     {
-        var response = Respond("lang=ru", headers: new() { ["X-Forwarded-Host"] = "feeds.gov.example, proxy.internal", ["X-Forwarded-Proto"] = "https" });
+        var response = new FeedEndpoint().Handle(Request("lang=ru", host: "feeds.gov.example"), SampleIndex(), "v1", Sources());
         var channel = XDocument.Parse(System.Text.Encoding.UTF8.GetString(response.Body.Span)).Root!.Element("channel")!;
 
         Assert.Equal("https://feeds.gov.example/api/feed?lang=ru", channel.Element(Atom + "link")!.Attribute("href")!.Value);
