@@ -35,6 +35,12 @@ public static class FunctionsServices
             provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedFetcher>(), provider.GetRequiredService<ILogger<PollCycle>>()));
         services.AddSingleton(provider => new RawItemProcessor(
             provider.GetRequiredService<IBlobStore>(), id => provider.GetRequiredService<SourceCatalog>().Find(id), provider.GetRequiredService<ILogger<RawItemProcessor>>()));
+        services.AddSingleton(provider => new Pipeline(
+            provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedFetcher>(), provider.GetRequiredService<FeedIndexStore>(),
+            id => provider.GetRequiredService<SourceCatalog>().Find(id), provider.GetRequiredService<ILogger<Pipeline>>()));
+        services.AddSingleton(provider => new Reconciler(
+            provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<Pipeline>(),
+            configuration.GetValue("FeedProcessor:ReconcileAfter", Reconciler.DefaultGracePeriod), provider.GetRequiredService<ILogger<Reconciler>>()));
         services.AddSingleton(provider =>
         {
             var catalog = provider.GetRequiredService<SourceCatalog>();
