@@ -123,7 +123,7 @@ public sealed class Reconciler(IBlobStore store, Pipeline pipeline, TimeSpan gra
                 await _deadLetters.DeleteAsync(letter.Name, cancellationToken).ConfigureAwait(false);
             status = status with { DeadLetterBlobs = letters.Count };
 
-            if (missed + letters.Count + pendingNotes + normalized.Articles > 0 || previous is null)
+            if (work.Count + letters.Count + pendingNotes + normalized.Articles > 0)
                 _logger.LogWarning(
                     "Reconciliation recovered {Articles} articles: {Missed} raw items had no article after {Grace}, {Events} dead-lettered events in {Letters} blobs, {Pending} interrupted index merges; {Failed} failed",
                     normalized.Articles, missed, gracePeriod, status.DeadLetterEvents, letters.Count, pendingNotes, normalized.Failed);
