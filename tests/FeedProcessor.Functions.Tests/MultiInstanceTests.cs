@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CodeHollow.FeedReader;
+using FeedProcessor.Core.Processing;
 using FeedProcessor.Core.Storage;
 using FeedProcessor.Tests.Infrastructure;
 using FeedProcessor.Tests.Reliability.Support;
@@ -39,8 +40,7 @@ public sealed class MultiInstanceTests
         dropped.AddRange(await DeliverAsync(secondRound, instances, random));
 
         // Event Grid gave up on two of the dropped blobs and dead-lettered them (one blob, two events).
-        await app.Store.WriteAsync(Containers.DeadLetter, $"EVGT-FEEDPROC/NORMALIZE/{DateTime.UtcNow:yyyy/MM/dd/HH}/{Guid.NewGuid()}.json",
-            DeadLetter(dropped.Take(2)), WriteCondition.None);
+        await DeadLetterAsync(app, dropped.Take(2));
 
         // Before the sweep the feed lacks exactly the blobs Event Grid never delivered; nothing is doubled.
         var expected = SourceIds.SelectMany(id => Enumerable.Range(0, 16).Select(i => $"https://{id}.example.gov/news/{i}")).ToHashSet();
@@ -62,7 +62,7 @@ public sealed class MultiInstanceTests
             Assert.Equal(0, health.RootElement.GetProperty("poison").GetInt32());
         }
         Assert.Empty(await NamesAsync(app.Store, Containers.DeadLetter));
-        Assert.Empty(await NamesAsync(app.Store, Containers.State, "journal/"));
+        Assert.Empty(await NamesAsync(app.Store, Containers.State, RawJournal.Prefix));
     }
 
     [Fact]
@@ -96,15 +96,14 @@ public sealed class MultiInstanceTests
         await instance.PollAsync();
         var raw = await NamesAsync(app.Store, Containers.Raw);
         var deadLettered = raw.Where((_, i) => i % 2 == 0).ToList();
-        await app.Store.WriteAsync(Containers.DeadLetter, $"EVGT-FEEDPROC/NORMALIZE/{DateTime.UtcNow:yyyy/MM/dd/HH}/{Guid.NewGuid()}.json",
-            DeadLetter(deadLettered), WriteCondition.None);
+        await DeadLetterAsync(app, deadLettered);
 
         await instance.ReconcileAsync();
 
         // The dead letters are in the feed; the items still inside the grace period wait for their deliveries.
         Assert.Equal(deadLettered.Select(LinkOf).Order(), await FeedLinksAsync(app.NewInstance()));
         Assert.Empty(await NamesAsync(app.Store, Containers.DeadLetter));
-        Assert.NotEmpty(await NamesAsync(app.Store, Containers.State, "journal/"));
+        Assert.NotEmpty(await NamesAsync(app.Store, Containers.State, RawJournal.Prefix));
     }
 
     [Fact]
@@ -156,8 +155,15 @@ public sealed class MultiInstanceTests
         return [.. plan.Where(p => p.Mode == 0).Select(p => p.Name)];
     }
 
-    /// <summary>A dead-letter blob as Event Grid writes it: an array of the undelivered events, with why they were given up.</summary>
-    private static byte[] DeadLetter(IEnumerable<string> rawNames) => JsonSerializer.SerializeToUtf8Bytes(rawNames.Select(name => new Dictionary<string, object>
+    /// <summary>
+    /// A dead-letter blob as Event Grid writes it (`{topic}/{subscription}/{yyyy}/{MM}/{dd}/{HH}/{guid}.json`): an array
+    /// of the undelivered events, with why they were given up.
+    /// </summary>
+    private static Task DeadLetterAsync(FunctionsApp app, IEnumerable<string> rawNames) =>
+        app.Store.WriteAsync(Containers.DeadLetter, $"EVGT-FEEDPROC/NORMALIZE/{DateTime.UtcNow:yyyy/MM/dd/HH}/{Guid.NewGuid()}.json",
+            DeadLetterEvents(rawNames), WriteCondition.None);
+
+    private static byte[] DeadLetterEvents(IEnumerable<string> rawNames) => JsonSerializer.SerializeToUtf8Bytes(rawNames.Select(name => new Dictionary<string, object>
     {
         ["id"] = Guid.NewGuid().ToString(),
         ["topic"] = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-feedproc/providers/Microsoft.Storage/storageAccounts/stfeedproc",
