@@ -138,6 +138,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     PollSchedule: pollSchedule
+    // The reconciliation sweep: raw items Event Grid missed, dead letters, interrupted merges.
+    ReconcileSchedule: '0 */5 * * * *'
     FeedProcessor__AllowPrivateNetwork: 'false'
     FeedProcessor__ContactUrl: contactUrl
     FeedProcessor__SourcesBlob: sourcesBlob

@@ -39,6 +39,12 @@ public static class FunctionsServices
         services.AddSingleton(_ => PublicUrlPolicy.Parse(
             configuration["FeedProcessor:PublicUrl"],
             [configuration["FeedProcessor:TrustedProxies"], .. configuration.GetSection("FeedProcessor:TrustedProxies").GetChildren().Select(child => child.Value)]));
+        services.AddSingleton(provider => new Pipeline(
+            provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedFetcher>(), provider.GetRequiredService<FeedIndexStore>(),
+            id => provider.GetRequiredService<SourceCatalog>().Find(id), provider.GetRequiredService<ILogger<Pipeline>>()));
+        services.AddSingleton(provider => new Reconciler(
+            provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<Pipeline>(),
+            configuration.GetValue("FeedProcessor:ReconcileAfter", Reconciler.DefaultGracePeriod), provider.GetRequiredService<ILogger<Reconciler>>()));
         services.AddSingleton(provider =>
         {
             var catalog = provider.GetRequiredService<SourceCatalog>();

@@ -33,6 +33,7 @@ public sealed class AppSettingsTests
     [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING")]
     [InlineData("APPLICATIONINSIGHTS_AUTHENTICATION_STRING")]
     [InlineData("PollSchedule")]
+    [InlineData("ReconcileSchedule")]
     [InlineData("FeedProcessor__AllowPrivateNetwork")]
     [InlineData("FeedProcessor__ContactUrl")]
     [InlineData("FeedProcessor__SourcesBlob")]

@@ -80,9 +80,10 @@ internal static class RunCommand
             cancellationToken = stopping.Token;
             try
             {
-                await services.Pipeline.CatchUpAsync(cancellationToken);
                 while (!cancellationToken.IsCancellationRequested)
                 {
+                    // Before each cycle: what an earlier run (or another process on the same store) left unfinished.
+                    await services.Pipeline.CatchUpAsync(cancellationToken);
                     Console.Error.WriteLine($"Polling {services.Sources.Count} sources ...");
                     var result = await services.Pipeline.RunCycleAsync(services.Sources,
                         report => Console.Error.WriteLine("  " + PollTable.SummaryLine(report)), cancellationToken);

@@ -21,6 +21,8 @@ internal sealed class CliServices : IDisposable
     public static CliServices Create(IReadOnlyList<SourceDefinition> sources, string? storeFolder, string? storage, FetcherOptions fetching)
     {
         var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(logging => logging
+            // Logs go to stderr with the progress lines; stdout carries only the command's output (the poll table).
+            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("System.Net.Http", LogLevel.Warning)

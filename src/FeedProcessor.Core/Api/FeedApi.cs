@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FeedProcessor.Core.Processing;
 using FeedProcessor.Core.Publishing;
 using FeedProcessor.Core.Publishing.Http;
 using FeedProcessor.Core.Publishing.Opml;
@@ -21,6 +22,7 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
     private readonly PoisonStore _poison = new(store);
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
     private (DateTimeOffset At, IReadOnlyList<SourceStatusView> Rows)? _sourcesCache;
+    private (DateTimeOffset At, ReconcileStatus? Reconcile, int DeadLetters, int Poison)? _operationsCache;
 
     /// <summary>Routes a request below `/api/` to its handler; unknown routes get a 404 problem.</summary>
     public async Task<ApiResponse> HandleAsync(ApiRequest request, CancellationToken cancellationToken = default)
@@ -101,12 +103,40 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
                 $"unreachable; no index cached yet, so the feed is unavailable: {FirstLine(e.Message)}", ["storage", "feed"], 0, null));
         }
         var degraded = snapshot.Error is not null;
+        var operations = degraded ? null : await OperationsAsync(cancellationToken).ConfigureAwait(false);
         return Json(200, new HealthReport(
             degraded ? "degraded" : "ok",
             degraded ? $"unreachable since {snapshot.FailingSince:u}; serving the last good index: {FirstLine(snapshot.Error!)}" : "ok",
             degraded ? ["storage"] : [],
             snapshot.Index.Articles.Count,
-            snapshot.Index.Updated));
+            snapshot.Index.Updated)
+        {
+            Reconcile = operations?.Reconcile,
+            DeadLetters = operations?.DeadLetters,
+            Poison = operations?.Poison,
+        });
+    }
+
+    /// <summary>
+    /// What an operator watches besides the feed: the last reconciliation sweep, the dead letters waiting for the
+    /// next one, and the poison items. Read at most once per <see cref="SourcesCacheInterval"/>, whatever probes the
+    /// health route; null when storage does not answer.
+    /// </summary>
+    private async Task<(DateTimeOffset At, ReconcileStatus? Reconcile, int DeadLetters, int Poison)?> OperationsAsync(CancellationToken cancellationToken)
+    {
+        if (_operationsCache is { } cached && DateTimeOffset.UtcNow - cached.At < SourcesCacheInterval) return cached;
+        try
+        {
+            var reconcile = await ReconcileStatus.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+            var deadLetters = await new DeadLetters(store).CountAsync(cancellationToken).ConfigureAwait(false);
+            var poison = (await _poison.ListNamesAsync(cancellationToken).ConfigureAwait(false)).Count;
+            _operationsCache = (DateTimeOffset.UtcNow, reconcile, deadLetters, poison);
+            return _operationsCache;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     /// <summary>Storage errors run to many lines (request ids, headers); the first says what happened.</summary>

@@ -24,6 +24,8 @@ public sealed class Pipeline
     private readonly PendingMerges _pending;
     private readonly RawItemProcessor _normalizer;
     private readonly FeedIndexStore _index;
+    private readonly Reconciler _reconciler;
+    private readonly RawJournal _journal;
     private readonly ILogger _logger;
     /// <summary>Raw items whose normalizing or merging an outage interrupted in this process; retried next cycle.</summary>
     private readonly ConcurrentDictionary<string, byte> _retry = new(StringComparer.Ordinal);
@@ -36,6 +38,8 @@ public sealed class Pipeline
         _poll = new PollCycle(store, fetcher, _logger);
         _normalizer = new RawItemProcessor(store, findSource, _logger);
         _index = index;
+        _journal = new RawJournal(store);
+        _reconciler = new Reconciler(store, this, TimeSpan.Zero, _logger);
     }
 
     /// <param name="PollTime">Fetching every source and writing raw items.</param>
@@ -59,25 +63,23 @@ public sealed class Pipeline
         var reports = await _poll.RunAsync(sources, onSourceDone, cancellationToken).ConfigureAwait(false);
         var pollTime = clock.Elapsed;
         var normalized = await NormalizeAsync(reports.SelectMany(r => r.RawBlobs).ToList(), cancellationToken).ConfigureAwait(false);
+        if (normalized is { StorageError: null, Failed: 0 })
+        {
+            // This cycle reconciled its own items: their journal entries need no sweep (one left behind costs a sweep
+            // an article read per item, nothing more).
+            try { await _journal.DeleteAsync(reports.Select(r => r.JournalEntry).OfType<string>(), cancellationToken).ConfigureAwait(false); }
+            catch (Exception e) when (IsStorageFailure(e, cancellationToken)) { }
+        }
         return new CycleResult(reports, normalized, pollTime, clock.Elapsed - pollTime);
     }
 
-    /// <summary>Normalizes raw blobs left without an article, e.g. by a crash between polling and normalizing.</summary>
-    public async Task<NormalizeResult> CatchUpAsync(CancellationToken cancellationToken = default)
-    {
-        List<string> pending;
-        try
-        {
-            pending = await _normalizer.FindUnprocessedAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsStorageFailure(e, cancellationToken))
-        {
-            _logger.LogError("Could not look for raw items left by an earlier run; storage failed: {Error}", e.Message);
-            return new NormalizeResult(0, 0) { StorageError = e.Message };
-        }
-        if (pending.Count > 0) _logger.LogInformation("Normalizing {Count} raw items left from an earlier run", pending.Count);
-        return await NormalizeAsync(pending, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// Normalizes raw items left without an article (by a crash between polling and normalizing, or in Azure by a
+    /// delivery Event Grid missed), dead-lettered events and interrupted merges: the reconciliation sweep
+    /// (<see cref="Reconciler"/>) with no grace period, as at the start of `feedproc` and between its cycles.
+    /// </summary>
+    public async Task<NormalizeResult> CatchUpAsync(CancellationToken cancellationToken = default) =>
+        (await _reconciler.SweepAsync(cancellationToken).ConfigureAwait(false)).Normalized;
 
     /// <summary>
     /// Normalizes the raw blobs, together with whatever an earlier cycle left unfinished (notes of interrupted

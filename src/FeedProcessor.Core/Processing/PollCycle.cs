@@ -25,6 +25,7 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
     public static readonly TimeSpan PollTimesRefreshInterval = TimeSpan.FromHours(1);
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly SourceStateStore _states = new(store);
+    private readonly RawJournal _journal = new(store);
 
     public async Task<IReadOnlyList<SourcePollReport>> RunAsync(IReadOnlyList<SourceDefinition> sources,
         Action<SourcePollReport>? onSourceDone = null, CancellationToken cancellationToken = default)
@@ -161,6 +162,11 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         }
 
         var written = await WriteNewItemsAsync(source, feed, result, now, cancellationToken).ConfigureAwait(false);
+        List<string> rawBlobs = [.. written.New, .. written.Unfinished];
+        // Journaled before the state moves on: whatever happens to the deliveries of these blobs, the reconciliation
+        // sweep finds them (a failed journal write fails the poll, and the items are fetched and journaled again).
+        var journalEntry = rawBlobs.Count == 0 ? null
+            : await _journal.WriteAsync(source.Id, rawBlobs, now, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
         var next = fetcher.AfterParse(result.NewState, feed.TtlMinutes, now);
         next.ArticleCount += written.New.Count;
         next.RememberItems(source.Kind == SourceKind.Html ? pages.PageKeys : written.Keys);
@@ -174,11 +180,11 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
             // The write may have landed even though its answer was lost (storage going down mid-request): then the
             // next poll takes these items for seen. So they are handed on for normalizing all the same.
             _logger.LogError(e, "{SourceId}: its items are stored but its state could not be saved; they are normalized anyway and fetched again next cycle", source.Id);
-            return Report(source, "failed", next, clock, written.New.Count, error: e.Message, rawBlobs: [.. written.New, .. written.Unfinished]);
+            return Report(source, "failed", next, clock, written.New.Count, error: e.Message, rawBlobs: rawBlobs, journalEntry: journalEntry);
         }
         foreach (var warning in feed.Warnings)
             _logger.LogWarning("{SourceId}: {Warning}", source.Id, warning);
-        return Report(source, "fetched", next, clock, written.New.Count, written.Unchanged + pages.KnownPages, pages.Failed, rawBlobs: [.. written.New, .. written.Unfinished]);
+        return Report(source, "fetched", next, clock, written.New.Count, written.Unchanged + pages.KnownPages, pages.Failed, rawBlobs: rawBlobs, journalEntry: journalEntry);
     }
 
     /// <summary>
@@ -306,7 +312,7 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         Hashes.Short(entry.Title, entry.Link, entry.Published, entry.Updated, entry.SummaryHtml, entry.ContentHtml)[..8];
 
     private static SourcePollReport Report(SourceDefinition source, string status, SourceFetchState state, Stopwatch clock,
-        int @new = 0, int unchanged = 0, int failed = 0, string? error = null, IReadOnlyList<string>? rawBlobs = null) => new()
+        int @new = 0, int unchanged = 0, int failed = 0, string? error = null, IReadOnlyList<string>? rawBlobs = null, string? journalEntry = null) => new()
     {
         SourceId = source.Id,
         Status = status,
@@ -317,5 +323,6 @@ public sealed class PollCycle(IBlobStore store, FeedFetcher fetcher, ILogger? lo
         Error = error,
         State = state,
         RawBlobs = rawBlobs ?? [],
+        JournalEntry = journalEntry,
     };
 }

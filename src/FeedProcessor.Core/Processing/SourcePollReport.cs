@@ -16,4 +16,6 @@ public sealed record SourcePollReport
     public SourceFetchState? State { get; init; }
     /// <summary>Names of the raw blobs this poll wrote, for the normalizer.</summary>
     public IReadOnlyList<string> RawBlobs { get; init; } = [];
+    /// <summary>The journal entry (<see cref="RawJournal"/>) that records <see cref="RawBlobs"/> until they are reconciled.</summary>
+    public string? JournalEntry { get; init; }
 }

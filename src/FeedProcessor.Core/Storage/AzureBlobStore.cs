@@ -75,7 +75,6 @@ public sealed class AzureBlobStore : IBlobStore
         CancellationToken cancellationToken = default)
     {
         BlobNames.Validate(name);
-        var blob = (await ContainerAsync(container, cancellationToken).ConfigureAwait(false)).GetBlobClient(name);
         var options = new BlobUploadOptions
         {
             Conditions = condition.Kind switch
@@ -86,24 +85,41 @@ public sealed class AzureBlobStore : IBlobStore
             },
             HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(name) },
         };
-        try
+        return await InContainerAsync(container, async client =>
         {
-            var result = await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
-            return result.Value.ETag.ToString("H");
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return null;
-        }
+            try
+            {
+                var result = await client.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
+                return result.Value.ETag.ToString("H");
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && e.ErrorCode != BlobErrorCode.ContainerBeingDeleted)
+            {
+                return null;
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<string> ListAsync(string container, string? prefix = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
-        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
-            if (!item.Name.StartsWith(LeasePrefix, StringComparison.Ordinal))
-                yield return item.Name;
+        await using var pages = client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await pages.MoveNextAsync().ConfigureAwait(false)) yield break;
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                // Deleted under us: it holds nothing, and it is there again for the next write.
+                await CreateAgainAsync(client, cancellationToken).ConfigureAwait(false);
+                yield break;
+            }
+            foreach (var item in pages.Current.Values)
+                if (!item.Name.StartsWith(LeasePrefix, StringComparison.Ordinal))
+                    yield return item.Name;
+        }
     }
 
     public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default)
@@ -138,14 +154,18 @@ public sealed class AzureBlobStore : IBlobStore
             {
                 // The first lease on this name: its blob does not exist yet. Acquiring before creating costs that
                 // create only once, instead of a (failing, still billed) conditional create on every poll.
-                try
+                await InContainerAsync(container, async _ =>
                 {
-                    await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
-                }
-                catch (RequestFailedException created) when (created.Status is 409 or 412)
-                {
-                    // Another poller created it meanwhile: the lease on it decides.
-                }
+                    try
+                    {
+                        await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException created) when (created.Status is 409 or 412 && created.ErrorCode != BlobErrorCode.ContainerBeingDeleted)
+                    {
+                        // Another poller created it meanwhile: the lease on it decides.
+                    }
+                    return true;
+                }, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -164,6 +184,30 @@ public sealed class AzureBlobStore : IBlobStore
         if (task.IsFaulted) _containers.TryRemove(container, out _);
         return task.WaitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Runs an operation that needs the container, and when the container was deleted since it was first used (by an
+    /// operator, or a test resetting a store) creates it again and retries once, so a running host heals instead of
+    /// failing every later call until a restart. Azure removes a deleted container in the background and refuses to
+    /// create it again meanwhile (ContainerBeingDeleted, typically under a minute); the operation fails until then and
+    /// the next cycle retries it.
+    /// </summary>
+    private async Task<T> InContainerAsync<T>(string container, Func<BlobContainerClient, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await operation(client).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            await CreateAgainAsync(client, cancellationToken).ConfigureAwait(false);
+            return await operation(client).ConfigureAwait(false);
+        }
+    }
+
+    private static Task CreateAgainAsync(BlobContainerClient client, CancellationToken cancellationToken) =>
+        client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     private static string ContentTypeOf(string name) => Path.GetExtension(name) switch
     {

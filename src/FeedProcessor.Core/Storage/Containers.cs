@@ -15,6 +15,11 @@ public static class Containers
     public const string Poison = "poison";
     /// <summary>Operator configuration, e.g. `sources.json` in Azure.</summary>
     public const string Config = "config";
+    /// <summary>
+    /// Where Event Grid puts blob events it could not deliver (JSON arrays of events under
+    /// `{topic}/{subscription}/{yyyy}/{MM}/{dd}/{HH}/{guid}.json`); the reconciliation sweep replays and removes them.
+    /// </summary>
+    public const string DeadLetter = "deadletter";
 
-    public static readonly string[] All = [Raw, Articles, State, Index, Poison, Config];
+    public static readonly string[] All = [Raw, Articles, State, Index, Poison, Config, DeadLetter];
 }

@@ -72,6 +72,20 @@ public sealed class FileBlobStore : IBlobStore
     public async Task<string?> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, WriteCondition condition,
         CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await WriteOnceAsync(container, name, content, condition, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The container's folder (or the lock folder) was deleted under us, even mid-write: create it again and retry once.
+            return await WriteOnceAsync(container, name, content, condition, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string?> WriteOnceAsync(string container, string name, ReadOnlyMemory<byte> content, WriteCondition condition,
+        CancellationToken cancellationToken)
+    {
         var path = PathOf(container, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = Path.Combine(Path.GetDirectoryName(path)!, TempPrefix + Guid.NewGuid().ToString("N"));
@@ -228,6 +242,10 @@ public sealed class FileBlobStore : IBlobStore
                 try
                 {
                     return new ContainerLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (DirectoryNotFoundException) when (attempt == 0)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!); // the store's folders were deleted under a running host
                 }
                 catch (IOException) when (attempt < 2000)
                 {

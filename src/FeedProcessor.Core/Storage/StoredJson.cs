@@ -35,6 +35,8 @@ public static class StoredJson
 [JsonSerializable(typeof(PoisonStore.PoisonRecord))]
 [JsonSerializable(typeof(PoisonStore.AttemptCount))]
 [JsonSerializable(typeof(PendingMerges.Note))]
+[JsonSerializable(typeof(RawJournal.Entry))]
+[JsonSerializable(typeof(ReconcileStatus))]
 [JsonSerializable(typeof(FileBlobStore.LeaseRecord))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(SourceStatusList))]

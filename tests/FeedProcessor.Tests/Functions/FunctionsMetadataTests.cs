@@ -32,6 +32,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void The_reconciliation_sweep_runs_on_its_own_configured_schedule()
+    {
+        var timer = Trigger(Functions()["Reconcile"]);
+        Assert.Equal("timerTrigger", timer.GetProperty("type").GetString());
+        Assert.Equal("%ReconcileSchedule%", timer.GetProperty("schedule").GetString());
+        Assert.False(timer.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean());
+    }
+
+    [Fact]
     public void The_normalizer_is_an_event_grid_blob_trigger_on_raw()
     {
         var blob = Trigger(Functions()["NormalizeArticle"]);

@@ -9,6 +9,9 @@ namespace FeedProcessor.Tests.Infrastructure;
 /// persistence. It uses `azurite-blob` from AZURITE_BIN, `.tools/azurite` (where .ci/run installs it), the
 /// repository's node_modules or PATH, and installs it with npm into `.tools/azurite` when none is found.
 /// Tests isolate themselves with a container prefix of their own.
+/// No Azurite outlives the test run: every instance is stopped on dispose and when the test process exits, and
+/// each runs under a small shell watchdog that stops it when the test process is gone however it ended (killed by a
+/// timeout, a crash), since a child process on Linux otherwise lives on.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -35,9 +38,29 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> SharedAsync()
     {
         await SharedLock.WaitAsync();
-        try { return _shared ??= await StartAsync(); }
+        try
+        {
+            if (_shared is null)
+            {
+                _shared = await StartAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared?.Stop();
+            }
+            return _shared;
+        }
         finally { SharedLock.Release(); }
     }
+
+    /// <summary>
+    /// Runs the command and watches this test process: when it is gone, or on SIGTERM, the command gets SIGTERM and is
+    /// waited for (so <see cref="StopGracefully"/> still lets Azurite save its state). `sleep &amp; wait` keeps the
+    /// shell responsive to signals between checks.
+    /// </summary>
+    private const string Watchdog = """
+        "$@" & child=$!
+        trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT HUP
+        while kill -0 "$WATCHED_PID" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
+        kill -TERM $child 2>/dev/null; wait $child
+        """;
 
     /// <summary>A private instance, for tests that stop and restart storage.</summary>
     /// <param name="location">Persist to this folder, so that data survives <see cref="StopGracefully"/> and a restart.</param>
@@ -50,9 +73,11 @@ public sealed class Azurite : IAsyncDisposable
 
     public async Task StartProcessAsync()
     {
-        var start = new ProcessStartInfo(FindExecutable())
+        if (_process is { HasExited: false }) throw new InvalidOperationException("This Azurite is running already.");
+        var start = new ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--skipApiVersionCheck", "--loose", "--silent" },
+            ArgumentList = { "-c", Watchdog, "azurite-watchdog", FindExecutable(), "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--skipApiVersionCheck", "--loose", "--silent" },
+            Environment = { ["WATCHED_PID"] = Environment.ProcessId.ToString() },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -89,6 +114,7 @@ public sealed class Azurite : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
+        _process?.Dispose();
         _process = null;
     }
 
@@ -103,6 +129,7 @@ public sealed class Azurite : IAsyncDisposable
             Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
             if (!_process.WaitForExit(15_000)) _process.Kill(entireProcessTree: true);
         }
+        _process?.Dispose();
         _process = null;
     }
 

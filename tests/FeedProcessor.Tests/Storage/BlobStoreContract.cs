@@ -11,7 +11,29 @@ public abstract class BlobStoreContract
 {
     protected abstract Task<IBlobStore> CreateStoreAsync();
 
+    /// <summary>Deletes a container of the last store created, behind its back, as an operator would.</summary>
+    protected abstract Task DeleteContainerAsync(string container);
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public async Task A_container_deleted_under_a_running_store_is_created_again_on_first_use()
+    {
+        var store = await CreateStoreAsync();
+        await store.WriteAsync(Containers.Raw, "s/before.json", Bytes("1"), WriteCondition.None);
+        await (await store.TryAcquireLeaseAsync(Containers.State, "sources/s.poll", TimeSpan.FromSeconds(15)))!.DisposeAsync();
+        await DeleteContainerAsync(Containers.Raw);
+        await DeleteContainerAsync(Containers.State);
+
+        Assert.Empty(await ToListAsync(store.ListAsync(Containers.Raw)));
+        Assert.NotNull(await store.WriteAsync(Containers.Raw, "s/after.json", Bytes("2"), WriteCondition.IfNotExists));
+        Assert.Equal(["s/after.json"], await ToListAsync(store.ListAsync(Containers.Raw)));
+        await DeleteContainerAsync(Containers.Raw);
+        Assert.NotNull(await store.WriteAsync(Containers.Raw, "s/again.json", Bytes("3"), WriteCondition.None));
+        var lease = await store.TryAcquireLeaseAsync(Containers.State, "sources/s.poll", TimeSpan.FromSeconds(15));
+        Assert.NotNull(lease);
+        await lease.DisposeAsync();
+    }
 
     [Fact]
     public async Task Reading_a_missing_blob_gives_null()
@@ -149,15 +171,30 @@ public sealed class FileBlobStoreTests : BlobStoreContract, IDisposable
 
     protected override Task<IBlobStore> CreateStoreAsync() => Task.FromResult<IBlobStore>(new FileBlobStore(_folder));
 
+    protected override Task DeleteContainerAsync(string container)
+    {
+        Directory.Delete(Path.Combine(_folder, container), recursive: true);
+        return Task.CompletedTask;
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
 
 public sealed class AzureBlobStoreTests : BlobStoreContract
 {
+    private string _prefix = "";
+
     protected override async Task<IBlobStore> CreateStoreAsync()
     {
         var azurite = await Infrastructure.Azurite.SharedAsync();
-        return AzureBlobStore.Create(azurite.ConnectionString, containerPrefix: Infrastructure.TestStores.UniquePrefix());
+        _prefix = Infrastructure.TestStores.UniquePrefix();
+        return AzureBlobStore.Create(azurite.ConnectionString, containerPrefix: _prefix);
+    }
+
+    protected override async Task DeleteContainerAsync(string container)
+    {
+        var azurite = await Infrastructure.Azurite.SharedAsync();
+        await new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(_prefix + container).DeleteAsync();
     }
 
     [Fact]
