@@ -3,12 +3,14 @@ using FeedProcessor.Core.Sources;
 namespace FeedProcessor.Cli.Hosting;
 
 /// <summary>
-/// `feedproc run --demo`: the sample feeds in `seeds/samples/` are served by the same process under `/samples/`
-/// and polled like real sources, so the whole pipeline shows a merged feed with no network at all.
+/// `feedproc run --demo`: the sample feeds in `seeds/samples/` (shipped beside the program) are served by the same
+/// process under `/samples/` and polled like real sources, so the whole pipeline shows a merged feed with no
+/// network at all. Its data go to a store of their own, so that a later run on the real sources shows none of them.
 /// </summary>
 internal static class DemoSamples
 {
-    public static string Folder => Path.GetFullPath(Path.Combine("seeds", "samples"));
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "seeds", "samples");
+    public static readonly string DefaultStore = Path.Combine(Core.Storage.BlobStoreFactory.DefaultFolder, "demo");
     private const string DemoPort = "7071";
 
     public static IReadOnlyList<SourceDefinition>? LoadSources(int port)
@@ -16,7 +18,7 @@ internal static class DemoSamples
         var path = Path.Combine(Folder, "sources.json");
         if (!File.Exists(path))
         {
-            Console.Error.WriteLine($"feedproc: --demo needs {path}; run it from the repository's root folder.");
+            Console.Error.WriteLine($"feedproc: --demo needs {path}, which is built with the program; rebuild it (dotnet build src/FeedProcessor.Cli).");
             return null;
         }
         try
