@@ -11,7 +11,8 @@ internal static class DemoSamples
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "seeds", "samples");
     public static readonly string DefaultStore = Path.Combine(Core.Storage.BlobStoreFactory.DefaultFolder, "demo");
-    private const string DemoPort = "7071";
+    /// <summary>The port the samples name in their links; <see cref="ApiServer"/> and <see cref="LoadSources"/> follow --port instead.</summary>
+    public const int SamplesPort = 7071;
 
     public static IReadOnlyList<SourceDefinition>? LoadSources(int port)
     {
@@ -24,7 +25,7 @@ internal static class DemoSamples
         try
         {
             // The sample sources file names port 7071; follow --port.
-            var json = File.ReadAllText(path).Replace($"127.0.0.1:{DemoPort}/", $"127.0.0.1:{port}/", StringComparison.Ordinal);
+            var json = File.ReadAllText(path).Replace($"127.0.0.1:{SamplesPort}/", $"127.0.0.1:{port}/", StringComparison.Ordinal);
             return SourceList.Parse(json, path);
         }
         catch (SourceListException e)
