@@ -64,6 +64,20 @@ public sealed class RssWriterTests
     }
 
     [Fact]
+    public void Both_reader_libraries_find_the_publisher_of_every_item()
+    {
+        var xml = Render();
+        // CodeHollow reads dc:creator into the item's Dublin Core creator.
+        var creators = FeedReader.ReadFromString(xml).Items.Select(i => ((CodeHollow.FeedReader.Feeds.MediaRssFeedItem)i.SpecificItem).DC?.Creator).ToList();
+        Assert.Equal("Пресс-служба Премьер-Министра", creators[0]);
+        Assert.All(creators, creator => Assert.False(string.IsNullOrWhiteSpace(creator)));
+        // SyndicationFeed keeps dc:creator as an extension every item has.
+        using var reader = XmlReader.Create(new StringReader(xml));
+        Assert.All(SyndicationFeed.Load(reader).Items, item => Assert.False(string.IsNullOrWhiteSpace(
+            item.ElementExtensions.ReadElementExtensions<string>("creator", "http://purl.org/dc/elements/1.1/").SingleOrDefault())));
+    }
+
+    [Fact]
     public void The_channel_has_the_required_elements_a_self_link_to_the_request_and_a_stylesheet()
     {
         var xml = Render("source=mfa,energy&utm_medium=social&limit=10");
