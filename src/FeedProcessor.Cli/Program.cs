@@ -9,6 +9,11 @@ var root = new RootCommand("FeedProcessor: polls official news feeds, cleans eve
     PollCommand.Create(),
     ParseCommand.Create(),
 };
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("feedproc: give a command: run, poll --once or parse. Run `feedproc --help` for usage.");
+    return ExitCodes.Usage;
+}
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)
 {

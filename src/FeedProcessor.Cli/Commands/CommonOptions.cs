@@ -124,9 +124,15 @@ internal sealed class CommonOptions
             Console.Error.WriteLine($"feedproc: {e.Message}");
             return null;
         }
+        catch (Exception e) when (storage is { Length: > 0 } && e is FormatException or ArgumentException or UriFormatException)
+        {
+            Console.Error.WriteLine("feedproc: --storage must be a connection string (UseDevelopmentStorage=true for Azurite, or " +
+                "DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...) or an account URL such as https://myaccount.blob.core.windows.net.");
+            return null;
+        }
         catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"feedproc: cannot open the store: {e.Message}");
+            Console.Error.WriteLine($"feedproc: cannot open the store: {e.Message.Split('\n', 2)[0].Trim()}");
             return null;
         }
     }

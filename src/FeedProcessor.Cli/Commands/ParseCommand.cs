@@ -23,12 +23,17 @@ internal static class ParseCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files, or folders searched recursively for feed files.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, or folders searched recursively for feed files.", Arity = ArgumentArity.ZeroOrMore };
         var sourceId = new Option<string>("--source-id") { Description = "Source id recorded on the articles.", DefaultValueFactory = _ => "local" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for dates without an offset.", DefaultValueFactory = _ => "UTC" };
         var command = new Command("parse", "Parse and normalize local feed files; print one NDJSON line per file. Exit code 0, or 1 when a folder held no feed files.") { paths, sourceId, timeZone };
         command.SetAction(parseResult =>
         {
+            if (parseResult.GetValue(paths) is not { Length: > 0 })
+            {
+                Console.Error.WriteLine("feedproc: parse needs a file or folder, e.g. feedproc parse seeds/000_9741add505b7cea5.txt");
+                return ExitCodes.Usage;
+            }
             if (!TimeZones.IsKnown(parseResult.GetValue(timeZone)!))
             {
                 Console.Error.WriteLine($"feedproc: --time-zone: unknown IANA time zone \"{parseResult.GetValue(timeZone)}\".");

@@ -13,7 +13,15 @@ public static partial class SourceList
     {
         string json;
         try { json = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new SourceListException($"{path}: no such sources file ({Path.GetFullPath(path)}).", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new SourceListException($"{path}: cannot read the sources file: permission denied.", e);
+        }
+        catch (IOException e)
         {
             throw new SourceListException($"{path}: cannot read the sources file: {e.Message}", e);
         }

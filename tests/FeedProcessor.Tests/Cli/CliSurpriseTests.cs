@@ -110,6 +110,23 @@ public sealed class CliSurpriseTests : IDisposable
     }
 
     [Fact]
+    public async Task No_command_missing_sources_and_a_bad_storage_string_are_each_one_line()
+    {
+        var none = await Feedproc.RunAsync(_work);
+        Assert.Equal(ExitCodes.Usage, none.ExitCode);
+        AssertOneLineInOurWords(none, "give a command: run, poll --once or parse");
+
+        var missing = await Feedproc.RunAsync(_work, "poll", "--once", "--sources", "missing.json", "--store", Path.Combine(_work, "store"));
+        Assert.Equal(ExitCodes.Failure, missing.ExitCode);
+        AssertOneLineInOurWords(missing, $"missing.json: no such sources file ({Path.Combine(_work, "missing.json")})");
+
+        var sources = await WriteSourcesAsync("""{"sources": [{"id": "a", "title": "A", "url": "http://127.0.0.1:9/a.xml"}]}""");
+        var storage = await Feedproc.RunAsync(_work, "poll", "--once", "--sources", sources, "--storage", "garbage");
+        Assert.Equal(ExitCodes.Failure, storage.ExitCode);
+        AssertOneLineInOurWords(storage, "--storage must be a connection string");
+    }
+
+    [Fact]
     public async Task An_empty_sources_list_says_so()
     {
         var sources = await WriteSourcesAsync("""{"sources": []}""");
