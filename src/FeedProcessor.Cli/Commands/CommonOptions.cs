@@ -20,7 +20,7 @@ internal sealed class CommonOptions
 
     public Option<string> Store { get; } = new("--store")
     {
-        Description = "Folder of the local store, created if missing; relative to the current folder (ignored with --storage).",
+        Description = "Folder of the local store, created if missing; relative to the current folder.",
         DefaultValueFactory = _ => BlobStoreFactory.DefaultFolder,
         HelpName = "DIR",
     };
@@ -79,6 +79,12 @@ internal sealed class CommonOptions
         {
             if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
                 result.AddError("--sources needs a file, e.g. --sources seeds/sources.json.");
+        });
+        command.Validators.Add(result =>
+        {
+            // Two stores named at once: one would be silently ignored.
+            if (result.GetResult(Storage) is { Implicit: false } && result.GetResult(Store) is { Implicit: false })
+                result.AddError("--store and --storage both name a store; give one.");
         });
         ContactUrl.Validators.Add(result =>
         {

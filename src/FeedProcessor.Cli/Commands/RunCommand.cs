@@ -38,6 +38,11 @@ internal static class RunCommand
         command.Options.Add(port);
         command.Options.Add(interval);
         command.Options.Add(demo);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(demo) && result.GetResult(common.Sources) is { Implicit: false })
+                result.AddError("--demo polls the bundled samples, so --sources would be ignored; give one of them.");
+        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var listenPort = parseResult.GetValue(port);
