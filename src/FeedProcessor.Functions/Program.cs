@@ -1,3 +1,4 @@
+using Cronos;
 using FeedProcessor.Core.Api;
 using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Processing;
@@ -38,7 +39,10 @@ builder.Services.AddSingleton(services => new RawItemProcessor(
 builder.Services.AddSingleton(services =>
 {
     var catalog = services.GetRequiredService<SourceCatalog>();
-    return new FeedApi(services.GetRequiredService<IBlobStore>(), services.GetRequiredService<FeedIndexStore>(), () => catalog.Current);
+    // The home page shows when PollFeeds fires next: the next occurrence of its NCRONTAB schedule (six fields, UTC).
+    var schedule = CronExpression.TryParse(settings["PollSchedule"] ?? "0 */15 * * * *", CronFormat.IncludeSeconds, out var parsed) ? parsed : null;
+    return new FeedApi(services.GetRequiredService<IBlobStore>(), services.GetRequiredService<FeedIndexStore>(), () => catalog.Current,
+        nextCycle: () => schedule?.GetNextOccurrence(DateTimeOffset.UtcNow, TimeZoneInfo.Utc));
 });
 
 builder.Build().Run();
