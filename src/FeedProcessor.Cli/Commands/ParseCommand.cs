@@ -120,7 +120,7 @@ internal static class ParseCommand
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-            if (stream.Length == 0) throw new FeedParseException("empty file");
+            if (stream.CanSeek && stream.Length == 0) throw new FeedParseException("empty file");
             FeedParser.Parse(stream, new ParseOptions { DocumentUrl = new Uri(path) }, feed, normalizer.Add);
         }
         catch (FeedParseException e)

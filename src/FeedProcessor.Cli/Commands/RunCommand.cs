@@ -78,6 +78,7 @@ internal static class RunCommand
                 await services.Pipeline.CatchUpAsync(cancellationToken);
                 while (!cancellationToken.IsCancellationRequested)
                 {
+                    services.NextCycle = DateTimeOffset.UtcNow; // polling now
                     Console.Error.WriteLine($"Polling {Counted.Of(services.Sources.Count, "source")} ...");
                     var result = await services.Pipeline.RunCycleAsync(services.Sources,
                         report => Console.Error.WriteLine("  " + PollTable.SummaryLine(report)), cancellationToken);
