@@ -1,3 +1,4 @@
+using Cronos;
 using FeedProcessor.Core.Api;
 using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Processing;
@@ -48,7 +49,10 @@ public static class FunctionsServices
         services.AddSingleton(provider =>
         {
             var catalog = provider.GetRequiredService<SourceCatalog>();
-            return new FeedApi(provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedIndexStore>(), () => catalog.Current);
+            // The home page shows when PollFeeds fires next: the next occurrence of its NCRONTAB schedule (six fields, UTC).
+            var schedule = CronExpression.TryParse(configuration["PollSchedule"] ?? "0 */15 * * * *", CronFormat.IncludeSeconds, out var parsed) ? parsed : null;
+            return new FeedApi(provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedIndexStore>(), () => catalog.Current,
+                nextCycle: () => schedule?.GetNextOccurrence(DateTimeOffset.UtcNow, TimeZoneInfo.Utc));
         });
         return services;
     }

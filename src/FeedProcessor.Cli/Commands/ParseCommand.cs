@@ -23,12 +23,17 @@ internal static class ParseCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files, or folders searched recursively for feed files.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, or folders searched recursively for feed files.", Arity = ArgumentArity.ZeroOrMore };
         var sourceId = new Option<string>("--source-id") { Description = "Source id recorded on the articles.", DefaultValueFactory = _ => "local" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for dates without an offset.", DefaultValueFactory = _ => "UTC" };
-        var command = new Command("parse", "Parse and normalize local feed files; print one NDJSON line per file.") { paths, sourceId, timeZone };
+        var command = new Command("parse", "Parse and normalize local feed files; print one NDJSON line per file. Exit code 0, or 1 when a folder held no feed files.") { paths, sourceId, timeZone };
         command.SetAction(parseResult =>
         {
+            if (parseResult.GetValue(paths) is not { Length: > 0 })
+            {
+                Console.Error.WriteLine("feedproc: parse needs a file or folder, e.g. feedproc parse seeds/000_9741add505b7cea5.txt");
+                return ExitCodes.Usage;
+            }
             if (!TimeZones.IsKnown(parseResult.GetValue(timeZone)!))
             {
                 Console.Error.WriteLine($"feedproc: --time-zone: unknown IANA time zone \"{parseResult.GetValue(timeZone)}\".");
@@ -43,27 +48,36 @@ internal static class ParseCommand
             var zone = TimeZones.Find(parseResult.GetValue(timeZone));
             var id = parseResult.GetValue(sourceId)!;
             using var output = Console.OpenStandardOutput();
-            foreach (var file in ExpandPaths(parseResult.GetValue(paths)!))
+            var emptyFolders = new List<string>();
+            foreach (var file in ExpandPaths(parseResult.GetValue(paths)!, emptyFolders))
             {
                 WriteLine(file, id, zone, output);
                 output.Flush();
             }
-            return ExitCodes.Ok;
+            // A folder with nothing to parse is almost always a wrong path: say so, and fail, after the other inputs.
+            foreach (var folder in emptyFolders)
+                Console.Error.WriteLine($"feedproc: no feed files ({string.Join(" ", FeedExtensions.Order(StringComparer.Ordinal))}) under {folder}.");
+            return emptyFolders.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
     }
 
     /// <summary>The files to parse, in a stable order; a path that does not exist still gets its line.</summary>
-    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
+    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, List<string> emptyFolders)
     {
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
+                var found = false;
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                              .Where(f => FeedExtensions.Contains(Path.GetExtension(f)))
                              .Order(StringComparer.Ordinal))
+                {
+                    found = true;
                     yield return Path.GetFullPath(file);
+                }
+                if (!found) emptyFolders.Add(Path.GetFullPath(path));
             }
             else
             {
@@ -106,13 +120,22 @@ internal static class ParseCommand
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+            if (stream.CanSeek && stream.Length == 0) throw new FeedParseException("empty file");
             FeedParser.Parse(stream, new ParseOptions { DocumentUrl = new Uri(path) }, feed, normalizer.Add);
         }
         catch (FeedParseException e)
         {
             error = e.Message;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            error = "no such file";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            error = "cannot read the file: permission denied";
+        }
+        catch (IOException e)
         {
             error = $"cannot read the file: {e.Message}";
         }

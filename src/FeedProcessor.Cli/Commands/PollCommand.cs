@@ -9,7 +9,7 @@ internal static class PollCommand
     {
         var common = new CommonOptions();
         var once = new Option<bool>("--once") { Description = "Run one cycle and exit (required; `feedproc run` polls continuously)." };
-        var command = new Command("poll", "Poll every source once, normalize what is new, print a table and exit.");
+        var command = new Command("poll", "Poll every source once, normalize what is new, print a table and exit: 0 when a source answered, 1 when every source failed.");
         command.Options.Add(once);
         common.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -21,13 +21,28 @@ internal static class PollCommand
             }
             using var services = common.CreateServices(parseResult);
             if (services is null) return ExitCodes.Failure;
-            Console.Error.WriteLine($"Polling {services.Sources.Count} sources into {services.Store.Description} ...");
+            if (services.Sources.Count == 0)
+            {
+                Console.Error.WriteLine($"feedproc: {common.SourcesFile(parseResult)} lists no sources; add some (see \"Sources\" in the README).");
+                return ExitCodes.Failure;
+            }
+            Console.Error.WriteLine($"Polling {Counted.Of(services.Sources.Count, "source")} from {Path.GetFullPath(common.SourcesFile(parseResult))} into {services.Store.Description} ...");
             await services.Pipeline.CatchUpAsync(cancellationToken);
             var result = await services.Pipeline.RunCycleAsync(services.Sources,
                 report => Console.Error.WriteLine("  " + PollTable.SummaryLine(report)), cancellationToken);
             PollTable.Write(Console.Out, result.Sources);
-            Console.Error.WriteLine($"Polled {result.Sources.Count} sources in {result.PollTime.TotalSeconds:F2}s; " +
-                $"normalized {result.Normalized.Articles} articles ({result.Normalized.Failed} failed) in {result.NormalizeTime.TotalSeconds:F2}s.");
+            Console.Error.WriteLine($"Polled {Counted.Of(result.Sources.Count, "source")} in {result.PollTime.TotalSeconds:F2}s; " +
+                $"normalized {Counted.Of(result.Normalized.Articles, "article")} ({result.Normalized.Failed} failed) in {result.NormalizeTime.TotalSeconds:F2}s.");
+            if (result.Normalized.StorageError is { } storageError)
+            {
+                Console.Error.WriteLine($"feedproc: the store failed, so some items wait for the next run: {storageError.Split('\n', 2)[0].Trim()}");
+                return ExitCodes.Failure;
+            }
+            if (result.Sources.Count > 0 && result.Sources.All(r => r.Status == "failed"))
+            {
+                Console.Error.WriteLine($"feedproc: every source failed; the ERROR column says why.");
+                return ExitCodes.Failure;
+            }
             return ExitCodes.Ok;
         });
         return command;

@@ -16,11 +16,23 @@ internal static class RunCommand
     public static Command Create()
     {
         var common = new CommonOptions();
-        var port = new Option<int>("--port") { Description = "Port of the HTTP API on 127.0.0.1.", DefaultValueFactory = _ => 7071 };
-        var interval = new Option<TimeSpan>("--interval") { Description = "Time between poll cycles (hh:mm:ss).", DefaultValueFactory = _ => TimeSpan.FromMinutes(15) };
+        var port = new Option<int>("--port")
+        {
+            Description = "Port of the HTTP API on 127.0.0.1.",
+            DefaultValueFactory = _ => 7071,
+            CustomParser = OptionValues.WholeNumber(1, 65535),
+            HelpName = "N",
+        };
+        var interval = new Option<TimeSpan>("--interval")
+        {
+            Description = "Time between poll cycles: 90s, 15m, 1h or hh:mm:ss, from 1s to 24h.",
+            DefaultValueFactory = _ => TimeSpan.FromMinutes(15),
+            CustomParser = OptionValues.ParseInterval,
+            HelpName = "DURATION",
+        };
         var demo = new Option<bool>("--demo")
         {
-            Description = "Poll the bundled sample feeds (seeds/samples), served by this process, instead of the real sources. Needs no network.",
+            Description = $"Poll the bundled sample feeds (seeds/samples beside the program), served by this process, instead of the real sources. Needs no network; keeps its data in {DemoSamples.DefaultStore} unless --store is given.",
         };
         var publicUrl = new Option<string?>("--public-url")
         {
@@ -37,15 +49,15 @@ internal static class RunCommand
         command.Options.Add(demo);
         command.Options.Add(publicUrl);
         command.Options.Add(trustedProxies);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(demo) && result.GetResult(common.Sources) is { Implicit: false })
+                result.AddError("--demo polls the bundled samples, so --sources would be ignored; give one of them.");
+        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var listenPort = parseResult.GetValue(port);
             var every = parseResult.GetValue(interval);
-            if (listenPort is < 1 or > 65535 || every < TimeSpan.FromSeconds(1))
-            {
-                Console.Error.WriteLine("feedproc: --port must be between 1 and 65535, and --interval at least 00:00:01.");
-                return ExitCodes.Usage;
-            }
             PublicUrlPolicy linkPolicy;
             try
             {
@@ -60,8 +72,12 @@ internal static class RunCommand
             IReadOnlyList<SourceDefinition>? demoSources = null;
             if (demoMode && (demoSources = DemoSamples.LoadSources(listenPort)) is null) return ExitCodes.Failure;
 
-            using var services = common.CreateServices(parseResult, demoSources, allowPrivateNetwork: demoMode);
+            using var services = common.CreateServices(parseResult, demoSources, allowPrivateNetwork: demoMode,
+                defaultStore: demoMode ? DemoSamples.DefaultStore : null);
             if (services is null) return ExitCodes.Failure;
+            var sourcesFrom = demoMode ? DemoSamples.Folder : Path.GetFullPath(common.SourcesFile(parseResult));
+            if (services.Sources.Count == 0)
+                Console.Error.WriteLine($"feedproc: {sourcesFrom} lists no sources, so nothing will be polled; the API serves what the store holds.");
 
             var server = ApiServer.Build(services.Api, listenPort, demoMode ? DemoSamples.Folder : null, linkPolicy);
             try
@@ -74,7 +90,7 @@ internal static class RunCommand
                 return ExitCodes.Failure;
             }
 
-            Console.Error.WriteLine($"Serving the merged feed at http://127.0.0.1:{listenPort}/api/feed (store: {services.Store.Description}). Press Ctrl+C to stop.");
+            Console.Error.WriteLine($"Serving the merged feed at http://127.0.0.1:{listenPort}/api/feed (sources: {sourcesFrom}; store: {services.Store.Description}). Press Ctrl+C to stop.");
             // The web host handles Ctrl+C and SIGTERM itself; its stopping token ends the poll loop too.
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, server.Lifetime.ApplicationStopping);
             cancellationToken = stopping.Token;
@@ -82,14 +98,18 @@ internal static class RunCommand
             {
                 while (!cancellationToken.IsCancellationRequested)
                 {
+                    services.NextCycle = DateTimeOffset.UtcNow; // polling now
                     // Before each cycle: what an earlier run (or another process on the same store) left unfinished.
                     await services.Pipeline.CatchUpAsync(cancellationToken);
-                    Console.Error.WriteLine($"Polling {services.Sources.Count} sources ...");
+                    Console.Error.WriteLine($"Polling {Counted.Of(services.Sources.Count, "source")} ...");
                     var result = await services.Pipeline.RunCycleAsync(services.Sources,
                         report => Console.Error.WriteLine("  " + PollTable.SummaryLine(report)), cancellationToken);
+                    // --force is for the first cycle: later ones honour backoff and the publishers' waits again.
+                    services.Fetcher.Options.IgnoreEarlierWaits = false;
                     var total = result.Sources.Sum(r => r.New);
-                    Console.Error.WriteLine($"Cycle done in {(result.PollTime + result.NormalizeTime).TotalSeconds:F2}s: {total} new items, " +
-                        $"{result.Normalized.Articles} articles normalized ({result.Normalized.Failed} failed). Next poll in {every}.");
+                    services.NextCycle = DateTimeOffset.UtcNow + every;
+                    Console.Error.WriteLine($"Cycle done in {(result.PollTime + result.NormalizeTime).TotalSeconds:F2}s: {Counted.Of(total, "new item")}, " +
+                        $"{Counted.Of(result.Normalized.Articles, "article")} normalized ({result.Normalized.Failed} failed). Next poll in {every} at {services.NextCycle:HH:mm:ss} UTC.");
                     await Task.Delay(every, cancellationToken);
                 }
             }

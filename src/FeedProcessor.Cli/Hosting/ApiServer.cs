@@ -23,7 +23,7 @@ internal static class ApiServer
         var app = builder.Build();
         app.MapGet("/", () => Results.Redirect("/api/"));
         if (samplesFolder is not null)
-            app.MapGet("/samples/{name}", (string name) => ServeSample(samplesFolder, name));
+            app.MapGet("/samples/{name}", (string name) => ServeSample(samplesFolder, name, port));
         // HEAD as well as GET: some feed readers and monitors check a feed with HEAD (Kestrel sends no body for it).
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         app.MapMethods("/api", methods, (HttpContext context) => ServeAsync(api, context, "", publicUrl));
@@ -31,8 +31,12 @@ internal static class ApiServer
         return app;
     }
 
-    /// <summary>Demo mode only: a file of the samples folder, by plain name (no paths, so no traversal).</summary>
-    private static IResult ServeSample(string folder, string name)
+    /// <summary>
+    /// Demo mode only: a file of the samples folder, by plain name (no paths, so no traversal). The samples link
+    /// each other at 127.0.0.1:7071; on another --port those links are rewritten, byte for byte (the address is
+    /// ASCII, so every encoding of the samples keeps it as is).
+    /// </summary>
+    private static IResult ServeSample(string folder, string name, int port)
     {
         if (name.Contains('/') || name.Contains('\\') || name.StartsWith('.')) return Results.NotFound();
         var path = Path.Combine(folder, name);
@@ -44,7 +48,26 @@ internal static class ApiServer
             ".html" => "text/html; charset=utf-8",
             _ => "application/rss+xml",
         };
-        return Results.File(path, contentType);
+        var bytes = File.ReadAllBytes(path);
+        if (port != DemoSamples.SamplesPort) bytes = ReplaceAscii(bytes, $"127.0.0.1:{DemoSamples.SamplesPort}/", $"127.0.0.1:{port}/");
+        return Results.Bytes(bytes, contentType);
+    }
+
+    private static byte[] ReplaceAscii(byte[] bytes, string from, string to)
+    {
+        var pattern = System.Text.Encoding.ASCII.GetBytes(from);
+        var replacement = System.Text.Encoding.ASCII.GetBytes(to);
+        using var output = new MemoryStream(bytes.Length);
+        var rest = bytes.AsSpan();
+        int at;
+        while ((at = rest.IndexOf(pattern)) >= 0)
+        {
+            output.Write(rest[..at]);
+            output.Write(replacement);
+            rest = rest[(at + pattern.Length)..];
+        }
+        output.Write(rest);
+        return output.ToArray();
     }
 
     private static async Task ServeAsync(FeedApi api, HttpContext context, string route, PublicUrlPolicy? publicUrl)

@@ -18,30 +18,29 @@ internal sealed class CliServices : IDisposable
     public required FeedApi Api { get; init; }
     public required ILoggerFactory LoggerFactory { get; init; }
 
-    public static CliServices Create(IReadOnlyList<SourceDefinition> sources, string? storeFolder, string? storage, FetcherOptions fetching)
+    /// <summary>When the next poll cycle starts; `run` sets it, and the home page shows it.</summary>
+    public DateTimeOffset? NextCycle { get; set; }
+
+    public static CliServices Create(IReadOnlyList<SourceDefinition> sources, string? storeFolder, string? storage, FetcherOptions fetching, bool verbose)
     {
-        var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(logging => logging
-            // Logs go to stderr with the progress lines; stdout carries only the command's output (the poll table).
-            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss "; })
-            .AddFilter("Microsoft", LogLevel.Warning)
-            .AddFilter("System.Net.Http", LogLevel.Warning)
-            .SetMinimumLevel(LogLevel.Information));
+        var loggerFactory = CliLogging.Create(verbose);
         var store = BlobStoreFactory.Create(storeFolder, storage);
         var fetcher = new FeedFetcher(fetching);
         var byId = sources.ToDictionary(s => s.Id);
         var index = new FeedIndexStore(store);
         var logger = loggerFactory.CreateLogger("feedproc");
-        return new CliServices
+        CliServices? services = null;
+        services = new CliServices
         {
             Sources = sources,
             Store = store,
             Fetcher = fetcher,
             Index = index,
             Pipeline = new Pipeline(store, fetcher, index, id => byId.GetValueOrDefault(id), logger),
-            Api = new FeedApi(store, index, () => sources),
+            Api = new FeedApi(store, index, () => sources, nextCycle: () => services?.NextCycle),
             LoggerFactory = loggerFactory,
         };
+        return services;
     }
 
     public void Dispose()

@@ -13,8 +13,10 @@ namespace FeedProcessor.Core.Api;
 /// The HTTP API, once for both hosts: the Functions app's HTTP functions and `feedproc run` call
 /// <see cref="HandleAsync"/> with the same <see cref="ApiRequest"/> and copy the <see cref="ApiResponse"/> to the wire.
 /// Everything here is read-only and anonymous. A feed request reads no blob at all while the cached index is fresh.
+/// <paramref name="nextCycle"/> tells the home page when the host polls next, when the host knows.
 /// </summary>
-public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOnlyList<SourceDefinition>> sources, PublishingOptions? options = null)
+public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOnlyList<SourceDefinition>> sources, PublishingOptions? options = null,
+    Func<DateTimeOffset?>? nextCycle = null)
 {
     private static readonly TimeSpan SourcesCacheInterval = TimeSpan.FromSeconds(5);
     private readonly FeedEndpoint _feed = new(options);
@@ -48,8 +50,6 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
             case FeedEndpoint.Route:
                 var snapshot = await index.GetAsync(cancellationToken).ConfigureAwait(false);
                 return _feed.Handle(request, snapshot.Index, snapshot.Version, sources());
-            case "feed.xsl":
-                return FeedStylesheet.Handle(request);
             case "sources":
                 return Json(200, new SourceStatusList(await SourceStatusesAsync(cancellationToken).ConfigureAwait(false)));
             case "sources.opml":
@@ -57,7 +57,7 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
             case "health":
                 return await HealthAsync(cancellationToken).ConfigureAwait(false);
             case "":
-                return HomePage.Handle(request, await SourceStatusesAsync(cancellationToken).ConfigureAwait(false), DateTimeOffset.UtcNow, options);
+                return HomePage.Handle(request, await SourceStatusesAsync(cancellationToken).ConfigureAwait(false), DateTimeOffset.UtcNow, options, nextCycle?.Invoke());
             default:
                 // The route is not echoed back: it is attacker-controlled text.
                 return new Problem("about:blank", "Not Found", 404,

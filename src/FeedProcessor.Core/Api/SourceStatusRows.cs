@@ -24,7 +24,7 @@ public static class SourceStatusRows
             ? new PendingMove(UrlRedactor.Redact(pending.Target), pending.FirstSeen, pending.LastSeen, pending.Polls)
             : null,
         MovedTo = state.MovedTo is null ? null : UrlRedactor.Redact(state.MovedTo),
-        ArticleCount = state.ArticleCount,
+        ItemsFetched = state.ArticleCount,
         PoisonedItems = poisonedItems,
     };
 }

@@ -82,10 +82,13 @@ public sealed class FeedFetcher : IDisposable
         var started = Stopwatch.GetTimestamp();
         var previous = state.Clone();
         previous.SourceId = source.Id;
-        var url = state.MovedTo ?? source.Url;
+        var policy = PollPolicy.Fingerprint(source, _options);
+        if (previous.PolicyFingerprint is not null && previous.PolicyFingerprint != policy) PollPolicy.ForgetLearned(previous);
+        previous.PolicyFingerprint = policy;
+        var url = previous.MovedTo ?? source.Url;
 
-        if (state.NextPollNotBefore > now)
-            return Skipped(previous, WhyWaiting(state, now), started);
+        if (previous.NextPollNotBefore > now && !_options.IgnoreEarlierWaits)
+            return Skipped(previous, WhyWaiting(previous, now), started);
 
         var host = HostGate.KeyOf(url);
         if (SkipForBlockedHost(host, previous, now, started) is { } blocked) return blocked;

@@ -35,6 +35,12 @@ public sealed class FetcherOptions
     /// <summary>Lets requests reach loopback and private ranges (local runs, tests). Link-local and metadata stay refused.</summary>
     public bool AllowPrivateNetwork { get; set; }
 
+    /// <summary>
+    /// Poll now (`feedproc --force`): ignore the waits stored by earlier polls (backoff, Retry-After, Cache-Control,
+    /// ttl). Waits a host asks for during this process still hold. Read at each fetch, so a host can turn it off after a cycle.
+    /// </summary>
+    public bool IgnoreEarlierWaits { get; set; }
+
     /// <summary>A permanent redirect changes the stored URL only after holding this long...</summary>
     public TimeSpan PermanentRedirectGrace { get; set; } = TimeSpan.FromDays(7);
 

@@ -71,8 +71,11 @@ public static class FeedParser
                 ReadXml(input, options, feed, onEntry);
                 return;
             default:
-                throw new FeedParseException("not a feed: the document is neither XML, JSON Feed, HTML nor the scraped text format "
-                    + $"(it starts with \"{Excerpt(head)}\")");
+                // Quoting the start of a binary file (a program, an image) would print control characters.
+                throw new FeedParseException(LooksBinary(head)
+                    ? "not a feed: binary data (a program, an image or an archive), not text"
+                    : "not a feed: the document is neither XML, JSON Feed, HTML nor the scraped text format "
+                      + $"(it starts with \"{Excerpt(head)}\")");
         }
     }
 
@@ -157,6 +160,9 @@ public static class FeedParser
         feed.Format = name;
         return XmlFeedReader.Create(format, feed, onEntry, skipEntries);
     }
+
+    private static bool LooksBinary(string head) =>
+        head.AsSpan(0, Math.Min(head.Length, 512)).IndexOfAnyInRange('\u0000', '\u0008') >= 0;
 
     private static string Excerpt(string head)
     {

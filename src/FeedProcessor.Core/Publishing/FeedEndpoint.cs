@@ -25,6 +25,7 @@ public sealed class FeedEndpoint
     private static readonly IFeedWriter Rss = new RssWriter();
     private static readonly IFeedWriter Atom = new AtomWriter();
     private static readonly IFeedWriter Json = new JsonFeedWriter();
+    private static readonly IFeedWriter Page = new Pages.FeedPage();
 
     private readonly PublishingOptions _options;
     private readonly RenderedResponseCache _cache;
@@ -45,7 +46,8 @@ public sealed class FeedEndpoint
         if (parsed.Problem is not null) return parsed.Problem.ToResponse();
         var query = parsed.Query!;
 
-        // A browser gets the RSS as application/xml, the type it applies feed.xsl to; readers get application/rss+xml.
+        // A browser that asks for the RSS by name (format=rss) gets it as application/xml, which it shows instead of
+        // downloading; without a format it gets the page (AcceptNegotiation). Readers get application/rss+xml.
         var forBrowser = query.Format == OutputFormat.Rss && AcceptNegotiation.PrefersHtml(accept);
         var baseUrl = request.PublicBaseUrl;
         // The self link determines the query and the public base URL; the format may come from Accept instead.
@@ -68,6 +70,7 @@ public sealed class FeedEndpoint
         {
             OutputFormat.Atom => Atom,
             OutputFormat.Json => Json,
+            OutputFormat.Html => Page,
             _ => Rss,
         };
         // The index time moves on with every merge, also when an echo only adds to "also published by".
@@ -86,7 +89,6 @@ public sealed class FeedEndpoint
             FeedId = "urn:feedprocessor:feed:" + Hash(query.CacheKey),
             SelfUrl = selfUrl,
             HomeUrl = baseUrl + "/",
-            StylesheetUrl = baseUrl + "/" + Pages.FeedStylesheet.Route,
             Updated = updated,
             Language = selection.CommonLanguage,
             Items = selection.Items,

@@ -13,7 +13,15 @@ public static partial class SourceList
     {
         string json;
         try { json = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new SourceListException($"{path}: no such sources file ({Path.GetFullPath(path)}).", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new SourceListException($"{path}: cannot read the sources file: permission denied.", e);
+        }
+        catch (IOException e)
         {
             throw new SourceListException($"{path}: cannot read the sources file: {e.Message}", e);
         }
@@ -22,6 +30,8 @@ public static partial class SourceList
 
     public static IReadOnlyList<SourceDefinition> Parse(string json, string origin = "sources.json")
     {
+        if (string.IsNullOrWhiteSpace(json))
+            throw new SourceListException($"{origin}: the file is empty; it should hold {{\"sources\": [...]}}, one object per source (see seeds/sources.json).");
         JsonDocument document;
         try
         {
@@ -29,7 +39,9 @@ public static partial class SourceList
         }
         catch (JsonException e)
         {
-            throw new SourceListException($"{origin}: not valid JSON (line {e.LineNumber + 1}): {e.Message}", e);
+            // JsonException's own message speaks of tokens, literals and isFinalBlock; say where to look instead.
+            throw new SourceListException(
+                $"{origin}: not valid JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}; look there for a missing comma, quote or bracket.", e);
         }
         using (document)
         {

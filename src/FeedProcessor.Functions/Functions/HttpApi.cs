@@ -16,10 +16,6 @@ public sealed class HttpApi(FeedApi api, SourceCatalog catalog, PublicUrlPolicy 
     public Task<IActionResult> PublishFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "feed")] HttpRequest request) =>
         ServeAsync(request, "feed");
 
-    [Function("FeedStylesheet")]
-    public Task<IActionResult> FeedStylesheet([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "feed.xsl")] HttpRequest request) =>
-        ServeAsync(request, "feed.xsl");
-
     [Function("Sources")]
     public Task<IActionResult> Sources([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "sources")] HttpRequest request) =>
         ServeAsync(request, "sources");

@@ -79,6 +79,34 @@ public sealed class ParseCommandTests : IDisposable
         Assert.Equal("mfa-kz", article.GetProperty("sourceId").GetString());
     }
 
+    [Fact]
+    public async Task An_empty_folder_says_so_and_fails()
+    {
+        Directory.CreateDirectory(Path.Combine(_work, "nothing-here"));
+        await File.WriteAllTextAsync(Path.Combine(_work, "nothing-here", "notes.md"), "not a feed file by its name");
+
+        var run = await Feedproc.RunAsync(_work, "parse", "nothing-here");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Stdout.Trim());
+        Assert.Contains($"no feed files (.atom .feed .htm .html .json .rdf .rss .txt .xml) under {Path.Combine(_work, "nothing-here")}", run.Stderr);
+    }
+
+    [Fact]
+    public async Task An_empty_file_a_binary_file_and_a_missing_file_are_told_apart_in_plain_words()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_work, "empty.xml"), "");
+
+        var run = await Feedproc.RunAsync(_work, "parse", "empty.xml", "/bin/ls", "missing.xml");
+
+        Assert.Equal(0, run.ExitCode);
+        var errors = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("error").GetString()).ToList();
+        Assert.Equal(["empty file", "not a feed: binary data (a program, an image or an archive), not text", "no such file"], errors);
+        Assert.DoesNotContain("ELF", run.Stdout);
+        Assert.DoesNotContain("\\u0000", run.Stdout);
+    }
+
     [Theory]
     [InlineData("parse")]
     [InlineData("parse", "x.xml", "--time-zone", "Mars/Olympus")]

@@ -162,7 +162,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var run = await Feedproc.RunAsync(_work, "poll", "--once", "--concurrency", concurrency);
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--concurrency must be between 1 and 256", run.Stderr);
+        Assert.Contains("--concurrency must be a whole number from 1 to 256", run.Stderr);
     }
 
     private static async Task<Feed> WaitForFeedAsync(int port, int items, Feedproc process)

@@ -37,7 +37,9 @@ public sealed class NetworkGuardTests
         var result = await fetcher.FetchAsync(FetcherFactory.Source(server.Url("/feed")), new SourceFetchState(), FetcherFactory.Now, CancellationToken.None);
 
         Assert.Equal(FetchErrorKind.RefusedAddress, result.ErrorKind);
-        Assert.Equal("Refused to connect to 127.0.0.1: it is a loopback address (this machine).", result.Error);
+        // The refusal says how to allow it, in both hosts' words.
+        Assert.Equal("Refused to connect to 127.0.0.1: it is a loopback address (this machine). " + NetworkGuard.PrivateNetworkHint, result.Error);
+        Assert.Contains("--allow-private-network", result.Error);
         Assert.Empty(server.Requests);
         Assert.Empty(fetcher.Guard.ConnectedEndPoints);
     }
@@ -52,7 +54,7 @@ public sealed class NetworkGuardTests
         var result = await fetcher.FetchAsync(FetcherFactory.Source(new Uri($"http://rebind.example.gov:{server.Port}/feed")), new SourceFetchState(), FetcherFactory.Now, CancellationToken.None);
 
         Assert.Equal(FetchErrorKind.RefusedAddress, result.ErrorKind);
-        Assert.Equal("Refused to connect to rebind.example.gov: it resolves to 127.0.0.1, a loopback address (this machine).", result.Error);
+        Assert.Equal("Refused to connect to rebind.example.gov: it resolves to 127.0.0.1, a loopback address (this machine). " + NetworkGuard.PrivateNetworkHint, result.Error);
         Assert.Empty(server.Requests);
         Assert.Empty(fetcher.Guard.ConnectedEndPoints);
     }

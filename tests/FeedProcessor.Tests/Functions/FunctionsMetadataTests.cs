@@ -52,7 +52,6 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("PublishFeed", "feed")]
-    [InlineData("FeedStylesheet", "feed.xsl")]
     [InlineData("Sources", "sources")]
     [InlineData("SourcesOpml", "sources.opml")]
     [InlineData("Health", "health")]

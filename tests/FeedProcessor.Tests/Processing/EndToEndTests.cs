@@ -100,7 +100,7 @@ public sealed class EndToEndTests
         var statuses = await new FeedApi(store, index, () => sources).SourceStatusesAsync();
         Assert.Equal(1, statuses.Single(s => s.Id == "down").ConsecutiveFailures);
         Assert.NotNull(statuses.Single(s => s.Id == "down").LastError);
-        Assert.Equal(3, statuses.Single(s => s.Id == "ministry-a").ArticleCount);
+        Assert.Equal(3, statuses.Single(s => s.Id == "ministry-a").ItemsFetched);
     }
 
     [Fact]

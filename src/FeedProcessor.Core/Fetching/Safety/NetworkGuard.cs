@@ -39,7 +39,7 @@ public sealed class NetworkGuard
         if (TryParseLiteral(host, out var literal))
             return RefusalFor(host, literal, literalHost: true) is { } refusal ? (FetchErrorKind.RefusedAddress, refusal) : null;
         if (IsLocalhostName(host) && !_allowPrivateNetwork)
-            return (FetchErrorKind.RefusedAddress, $"Refused to connect to {host}: it names this machine.");
+            return (FetchErrorKind.RefusedAddress, $"Refused to connect to {host}: it names this machine. {PrivateNetworkHint}");
         return null;
     }
 
@@ -103,10 +103,16 @@ public sealed class NetworkGuard
         var category = AddressClassifier.Classify(address);
         if (AddressClassifier.IsAllowed(category, _allowPrivateNetwork)) return null;
         var what = AddressClassifier.Describe(category);
-        return literalHost
+        var refusal = literalHost
             ? $"Refused to connect to {host}: it is {what}."
             : $"Refused to connect to {host}: it resolves to {address}, {what}.";
+        // Say how to allow what may be allowed; link-local and metadata addresses never are, so no hint for them.
+        return AddressClassifier.IsAllowed(category, allowPrivateNetwork: true) ? $"{refusal} {PrivateNetworkHint}" : refusal;
     }
+
+    /// <summary>The switch that allows loopback and private sources, in both hosts' words.</summary>
+    public const string PrivateNetworkHint =
+        "To poll sources on this machine or a private network, run feedproc with --allow-private-network (in the Functions app, set FeedProcessor__AllowPrivateNetwork=true).";
 
     private static bool TryParseLiteral(string host, out IPAddress address) =>
         IPAddress.TryParse(host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host, out address!);

@@ -32,7 +32,14 @@ public sealed class SourceFetchState
     /// <summary>The URL to poll instead of the configured one, once a permanent redirect has held.</summary>
     public Uri? MovedTo { get; set; }
 
+    /// <summary>New items fetched from this source since it was added (raw items written), shown as itemsFetched.</summary>
     public int ArticleCount { get; set; }
+
+    /// <summary>
+    /// The <see cref="PollPolicy"/> of the last poll: the source's definition and the network policy. When it changes,
+    /// the backoff, waits and redirects learned under the old one are forgotten, so a fixed source is polled at once.
+    /// </summary>
+    public string? PolicyFingerprint { get; set; }
 
     /// <summary>Keys of recently seen items, newest first, bounded; lets the cycle skip known items when a server ignores conditional requests.</summary>
     public List<string> SeenItemKeys { get; set; } = [];

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FeedProcessor.Core.Api;
 
@@ -15,7 +16,9 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
     public ApiResponse ToResponse()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Problem JSON is never embedded in HTML, so ' and + stay as they are instead of \u0027 and \u002B;
+        // the relaxed encoder still escapes control characters and quotes.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("type", Type);

@@ -14,7 +14,7 @@ public static class OpmlEndpoint
     {
         options ??= PublishingOptions.Default;
         using var body = new MemoryStream();
-        OpmlWriter.Write(sources, $"{options.FeedTitle} sources", sourcesChanged, body);
+        OpmlWriter.Write(sources, $"{options.FeedTitle} sources", sourcesChanged, $"{request.PublicBaseUrl}/{FeedEndpoint.Route}", body);
         return new RenderedResponse(ContentType, body.ToArray(), sourcesChanged, $"public, max-age={options.MaxAgeSeconds}").Respond(request);
     }
 }

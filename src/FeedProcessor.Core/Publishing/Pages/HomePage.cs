@@ -18,15 +18,18 @@ public static class HomePage
     public const string Route = "";
     public const string ContentType = "text/html; charset=utf-8";
 
-    public static ApiResponse Handle(ApiRequest request, IReadOnlyList<SourceStatusView> sources, DateTimeOffset now, PublishingOptions? options = null)
+    /// <param name="nextCycle">When the host polls next, if it knows; a source with no wait of its own is polled then.</param>
+    public static ApiResponse Handle(ApiRequest request, IReadOnlyList<SourceStatusView> sources, DateTimeOffset now, PublishingOptions? options = null,
+        DateTimeOffset? nextCycle = null)
     {
         options ??= PublishingOptions.Default;
-        var html = Render(request.PublicBaseUrl, sources, now, options);
+        var html = Render(request.PublicBaseUrl, sources, now, options, nextCycle);
         var rendered = new RenderedResponse(ContentType, Encoding.UTF8.GetBytes(html), now, $"public, max-age={options.MaxAgeSeconds}");
         return rendered.Respond(request);
     }
 
-    public static string Render(string publicBaseUrl, IReadOnlyList<SourceStatusView> sources, DateTimeOffset now, PublishingOptions? options = null)
+    public static string Render(string publicBaseUrl, IReadOnlyList<SourceStatusView> sources, DateTimeOffset now, PublishingOptions? options = null,
+        DateTimeOffset? nextCycle = null)
     {
         options ??= PublishingOptions.Default;
         var feedUrl = $"{publicBaseUrl}/{FeedEndpoint.Route}";
@@ -50,13 +53,13 @@ public static class HomePage
 
         page.Append("<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n")
             .Append("<table>\n<caption>").Append(sources.Count.ToString(CultureInfo.InvariantCulture)).Append(" sources, as of ").Append(Encode(Time(now))).Append("</caption>\n")
-            .Append("<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Health</th><th scope=\"col\">Last success</th><th scope=\"col\">Last poll</th><th scope=\"col\">Articles</th><th scope=\"col\">Next poll</th></tr></thead>\n<tbody>\n");
-        foreach (var source in sources) AppendSourceRow(page, source, feedUrl, now);
+            .Append("<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Health</th><th scope=\"col\">Last success</th><th scope=\"col\">Last poll</th><th scope=\"col\">Items fetched</th><th scope=\"col\">Next poll</th></tr></thead>\n<tbody>\n");
+        foreach (var source in sources) AppendSourceRow(page, source, feedUrl, now, nextCycle);
         page.Append("</tbody>\n</table>\n</section>\n</main>\n</body>\n</html>\n");
         return page.ToString();
     }
 
-    private static void AppendSourceRow(StringBuilder page, SourceStatusView source, string feedUrl, DateTimeOffset now)
+    private static void AppendSourceRow(StringBuilder page, SourceStatusView source, string feedUrl, DateTimeOffset now, DateTimeOffset? nextCycle)
     {
         var healthy = source.ConsecutiveFailures == 0 && source.LastError is null;
         page.Append("<tr><td><a href=\"").Append(Encode(FeedUrls.AbsoluteHttp(source.Url) ?? "#")).Append("\">").Append(Encode(source.Title)).Append("</a>")
@@ -72,21 +75,27 @@ public static class HomePage
         page.Append("</td>");
 
         page.Append("<td>").Append(Encode(Time(source.LastSuccess))).Append("</td><td>").Append(Encode(Time(source.LastPolled))).Append("</td>")
-            .Append("<td>").Append(source.ArticleCount.ToString(CultureInfo.InvariantCulture)).Append("</td>")
-            .Append("<td>").Append(Encode(NextPoll(source.NextPollNotBefore, now))).Append("</td></tr>\n");
+            .Append("<td>").Append(source.ItemsFetched.ToString(CultureInfo.InvariantCulture)).Append("</td>")
+            .Append("<td>").Append(Encode(NextPoll(source.NextPollNotBefore, now, nextCycle))).Append("</td></tr>\n");
     }
 
     private static void AppendLinkItem(StringBuilder page, string label, string url) =>
         page.Append("<li>").Append(Encode(label)).Append(": <a href=\"").Append(Encode(url)).Append("\"><code>").Append(Encode(url)).Append("</code></a></li>\n");
 
-    /// <summary>A source with no wait (no Retry-After, backoff or ttl pending) is polled at the next cycle.</summary>
-    private static string NextPoll(DateTimeOffset? notBefore, DateTimeOffset now) =>
-        notBefore is { } time && time > now ? Time(time) : "next cycle";
+    /// <summary>
+    /// A source with no wait (no Retry-After, backoff or ttl pending) is polled at the host's next cycle; one that
+    /// must wait, at the first cycle after its wait ends.
+    /// </summary>
+    private static string NextPoll(DateTimeOffset? notBefore, DateTimeOffset now, DateTimeOffset? nextCycle)
+    {
+        if (notBefore is { } wait && wait > now && (nextCycle is null || wait > nextCycle)) return "not before " + Time(wait);
+        if (nextCycle is { } cycle) return Time(cycle > now ? cycle : now);
+        return "at the next scheduled poll";
+    }
 
-    private static string Time(DateTimeOffset? value) =>
-        value is { } time ? time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "never";
+    private static string Time(DateTimeOffset? value) => value is { } time ? HtmlText.Utc(time) : "never";
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(SafeText.Clean(text));
+    private static string Encode(string text) => HtmlText.Encode(text);
 
     private const string Style = """
         <style>

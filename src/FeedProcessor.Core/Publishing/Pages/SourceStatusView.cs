@@ -15,7 +15,11 @@ public sealed record SourceStatusView
     public string? LastStatus { get; init; }
     public string? LastError { get; init; }
     public int ConsecutiveFailures { get; init; }
-    public int ArticleCount { get; init; }
+    /// <summary>
+    /// New items fetched from the source since it was added (raw items, each normalized into an article later); not
+    /// how many of its articles the feed holds, which only the index knows.
+    /// </summary>
+    public int ItemsFetched { get; init; }
     public DateTimeOffset? NextPollNotBefore { get; init; }
     /// <summary>A permanent redirect seen but not yet adopted (it must hold for the grace period first).</summary>
     public PendingMove? PendingRedirect { get; init; }

@@ -2,13 +2,17 @@ using System.Globalization;
 
 namespace FeedProcessor.Core.Publishing.Query;
 
-/// <summary>Picks the feed format from an Accept header when the URL does not name one.</summary>
+/// <summary>Picks the format from an Accept header when the URL does not name one.</summary>
 public static class AcceptNegotiation
 {
-    /// <summary>The format the client weights highest; RSS when it states no preference among feed types.</summary>
+    /// <summary>
+    /// The page for a browser (it weights HTML above every feed and XML type), else the feed format the client
+    /// weights highest; RSS when it states no preference among feed types (no Accept, <c>*/*</c>).
+    /// </summary>
     public static OutputFormat PreferredFormat(string? accept)
     {
         if (string.IsNullOrWhiteSpace(accept) || accept.Length > 4096) return OutputFormat.Rss;
+        if (PrefersHtml(accept)) return OutputFormat.Html;
 
         var best = OutputFormat.Rss;
         var bestQuality = 0.0;
@@ -32,8 +36,9 @@ public static class AcceptNegotiation
     }
 
     /// <summary>
-    /// True when a browser navigates to the feed: it prefers HTML. Such a client gets the RSS as
-    /// <c>application/xml</c>, the type browsers apply the XSLT to (they offer application/rss+xml as a download).
+    /// True when a browser navigates to the feed: it weights text/html strictly above every feed and XML type.
+    /// Browsers send "text/html,...,application/xml;q=0.9"; feed readers name feed or XML types at least as high
+    /// as HTML, or send */* or nothing, and keep getting the feed.
     /// </summary>
     public static bool PrefersHtml(string? accept)
     {
@@ -44,7 +49,9 @@ public static class AcceptNegotiation
         {
             var (mediaType, quality) = ParseRange(range);
             if (mediaType is "text/html" or "application/xhtml+xml") html = Math.Max(html, quality);
-            else if (mediaType is "application/rss+xml" or "application/atom+xml" or "application/feed+json") feed = Math.Max(feed, quality);
+            else if (mediaType is "application/rss+xml" or "application/atom+xml" or "application/feed+json" or "application/rdf+xml"
+                     or "application/xml" or "text/xml" or "application/json")
+                feed = Math.Max(feed, quality);
         }
         return html > 0 && html > feed;
     }

@@ -6,7 +6,7 @@ using FeedProcessor.Core.Publishing.Http;
 namespace FeedProcessor.Core.Publishing.Query;
 
 /// <summary>
-/// What a subscriber asked for in the feed URL. Parameters: <c>format=rss|atom|json</c>, <c>limit=1..500</c>,
+/// What a subscriber asked for in the feed URL. Parameters: <c>format=rss|atom|json|html</c>, <c>limit=1..500</c>,
 /// <c>source=id,id</c>, <c>lang=</c>, <c>category=</c>, <c>q=</c>, <c>since=</c> (ISO 8601 date or date-time).
 /// Unknown parameters are ignored, so that tracking tags readers append do not break a subscription.
 /// A known parameter given twice is a 400: silently picking one would serve a feed other than the one asked for
@@ -73,7 +73,7 @@ public sealed partial record FeedQuery
         if (values.TryGetValue("format", out var format))
         {
             var parsed = ParseFormat(format);
-            if (parsed is null) return Invalid("format", $"'{Shorten(format)}' is not a feed format; use rss, atom or json.");
+            if (parsed is null) return Invalid("format", $"'{Shorten(format)}' is not a feed format; use rss, atom, json or html.");
             result = result with { Format = parsed.Value };
         }
         else
@@ -149,6 +149,7 @@ public sealed partial record FeedQuery
             "rss" => OutputFormat.Rss,
             "atom" => OutputFormat.Atom,
             "json" => OutputFormat.Json,
+            "html" => OutputFormat.Html,
             _ => null,
         };
 
@@ -156,6 +157,7 @@ public sealed partial record FeedQuery
     {
         OutputFormat.Atom => "atom",
         OutputFormat.Json => "json",
+        OutputFormat.Html => "html",
         _ => "rss",
     };
 

@@ -1,9 +1,11 @@
 namespace FeedProcessor.Core.Publishing.Query;
 
-/// <summary>The feed formats the publisher renders.</summary>
+/// <summary>The formats the publisher renders: three feed formats, and the page browsers get.</summary>
 public enum OutputFormat
 {
     Rss,
     Atom,
     Json,
+    /// <summary>The feed as a web page for people, with links to the three feeds.</summary>
+    Html,
 }

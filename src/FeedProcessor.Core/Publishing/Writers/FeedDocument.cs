@@ -14,8 +14,6 @@ public sealed record FeedDocument
     public required string SelfUrl { get; init; }
     /// <summary>The human page about the feed.</summary>
     public required string HomeUrl { get; init; }
-    /// <summary>The XSLT that makes the RSS readable in a browser; null renders none.</summary>
-    public string? StylesheetUrl { get; init; }
     public required DateTimeOffset Updated { get; init; }
     /// <summary>Set only when every item shares the language.</summary>
     public string? Language { get; init; }

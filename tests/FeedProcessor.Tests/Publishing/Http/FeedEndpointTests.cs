@@ -77,12 +77,37 @@ public sealed class FeedEndpointTests
         var rss = Respond(endpoint: endpoint).Headers["ETag"];
         var atom = Respond("format=atom", endpoint: endpoint).Headers["ETag"];
         var browser = Respond(endpoint: endpoint, headers: new() { ["Accept"] = "text/html,application/xml;q=0.9" });
+        var rssInBrowser = Respond("format=rss", endpoint: endpoint, headers: new() { ["Accept"] = "text/html,application/xml;q=0.9" });
         var index = SampleIndex();
         index.Articles[0].Title = "Changed";
         var changed = endpoint.Handle(Request(), index, "v2", Sources()).Headers["ETag"];
 
-        Assert.Equal(4, new HashSet<string> { rss, atom, browser.Headers["ETag"], changed }.Count);
-        Assert.Equal("application/xml; charset=utf-8", browser.ContentType);
+        Assert.Equal(5, new HashSet<string> { rss, atom, browser.Headers["ETag"], rssInBrowser.Headers["ETag"], changed }.Count);
+        Assert.Equal("text/html; charset=utf-8", browser.ContentType);
+        // The RSS asked for by name in a browser comes as XML the browser shows, instead of a download.
+        Assert.Equal("application/xml; charset=utf-8", rssInBrowser.ContentType);
+    }
+
+    [Fact]
+    public void A_browser_gets_the_page_with_the_same_caching_rules_and_readers_keep_getting_the_feed()
+    {
+        var endpoint = new FeedEndpoint();
+        var chromium = new Dictionary<string, string> { ["Accept"] = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8" };
+        var page = Respond(endpoint: endpoint, headers: chromium);
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal("text/html; charset=utf-8", page.ContentType);
+        Assert.Equal("Accept", page.Headers["Vary"]);
+        Assert.Equal("public, max-age=60", page.Headers["Cache-Control"]);
+        Assert.Equal(304, Respond(endpoint: endpoint, headers: new(chromium) { ["If-None-Match"] = page.Headers["ETag"] }).Status);
+        Assert.Equal(304, Respond(endpoint: endpoint, headers: new(chromium) { ["If-Modified-Since"] = page.Headers["Last-Modified"] }).Status);
+
+        foreach (var reader in (string?[])[null, "*/*", "application/rss+xml", "application/rss+xml, */*;q=0.5",
+                     "application/atom+xml,application/rdf+xml,application/rss+xml,application/x-netcdf,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1"])
+        {
+            var response = Respond(endpoint: endpoint, headers: reader is null ? null : new() { ["Accept"] = reader });
+            Assert.Matches("^application/(rss|atom)\\+xml; charset=utf-8$", response.ContentType);
+        }
     }
 
     [Fact]
@@ -170,5 +195,18 @@ public sealed class FeedEndpointTests
 
         Assert.Equal("FeedProcessor — Prime Minister of Kazakhstan, Ministry of Foreign Affairs · ru · \"coal\"", feed.Title);
         Assert.Equal("Правительство обсудило развитие угольной отрасли", Assert.Single(feed.Items).Title);
+    }
+
+    [Fact]
+    public void Problem_json_keeps_apostrophes_and_plus_signs_readable()
+    {
+        var response = Respond("limit=it's%2B1");
+
+        Assert.Equal(400, response.Status);
+        var body = System.Text.Encoding.UTF8.GetString(response.Body.Span);
+        Assert.Contains("'it's+1' is not a whole number", body);
+        Assert.DoesNotContain("\\u0027", body);
+        Assert.DoesNotContain("\\u002B", body);
+        Assert.Equal("it's+1", System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()![1..7]);
     }
 }

@@ -32,12 +32,34 @@ public sealed class OpmlWriterTests
     }
 
     [Fact]
+    public void Sources_no_reader_can_subscribe_to_point_at_their_own_rss_of_ours()
+    {
+        SourceDefinition[] sources =
+        [
+            new() { Id = "rss", Title = "RSS", Url = new Uri("https://a.example/rss.xml"), Kind = SourceKind.Rss },
+            new() { Id = "atom", Title = "Atom", Url = new Uri("https://b.example/feed.atom"), Kind = SourceKind.Atom },
+            new() { Id = "json", Title = "JSON", Url = new Uri("https://c.example/feed.json"), Kind = SourceKind.Json },
+            new() { Id = "page", Title = "Page", Url = new Uri("https://d.example/news"), Kind = SourceKind.Html, Html = new HtmlSelectors { ItemLinks = "a" } },
+        ];
+        using var body = new MemoryStream();
+
+        OpmlWriter.Write(sources, "t", Epoch, "https://news.example.kz/api/feed", body);
+
+        var outlines = XDocument.Parse(Encoding.UTF8.GetString(body.ToArray())).Root!.Element("body")!.Elements("outline").ToList();
+        Assert.All(outlines, o => Assert.Equal("rss", o.Attribute("type")!.Value));
+        Assert.Equal(
+            ["https://a.example/rss.xml", "https://b.example/feed.atom", "https://news.example.kz/api/feed?source=json", "https://news.example.kz/api/feed?source=page"],
+            outlines.Select(o => o.Attribute("xmlUrl")!.Value));
+        Assert.Equal("https://d.example/", outlines[3].Attribute("htmlUrl")!.Value);
+    }
+
+    [Fact]
     public void Hostile_titles_stay_text()
     {
         SourceDefinition[] sources = [new() { Id = "x", Title = "<script>alert(1)</script>\u0007 & \"quotes\"", Url = new Uri("https://x.example/rss") }];
         using var body = new MemoryStream();
 
-        OpmlWriter.Write(sources, "t", Epoch, body);
+        OpmlWriter.Write(sources, "t", Epoch, "https://news.example.kz/api/feed", body);
 
         var outline = XDocument.Parse(Encoding.UTF8.GetString(body.ToArray())).Root!.Element("body")!.Element("outline")!;
         Assert.Equal("<script>alert(1)</script> & \"quotes\"", outline.Attribute("text")!.Value);

@@ -5,15 +5,16 @@ using Xunit.Abstractions;
 namespace FeedProcessor.Tests.Publishing.Pages;
 
 /// <summary>
-/// Opens the feed and the home page in headless Chromium over real HTTP: the RSS must arrive as an HTML page
-/// (feed.xsl applied), not as raw XML. Screenshots are kept as test artifacts.
+/// Opens the feed and the home page in headless Chromium over real HTTP: the feed URL must arrive as a page
+/// rendered on the server (no XSLT, which Chromium marks with a removal banner), not as raw XML, with times in
+/// the reader's own time zone. Screenshots are kept as test artifacts.
 /// </summary>
 public sealed class BrowserRenderingTests(ITestOutputHelper output)
 {
     private const string InstallHint = "Chromium is required for this test: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).";
 
     [Fact]
-    public async Task The_rss_url_renders_as_an_html_page_through_the_stylesheet()
+    public async Task The_feed_url_renders_as_a_page_in_the_readers_time_zone_without_xslt()
     {
         using var server = new LoopbackApiServer();
 
@@ -21,6 +22,14 @@ public sealed class BrowserRenderingTests(ITestOutputHelper output)
 
         var page = new HtmlParser().ParseDocument(dom);
         Assert.DoesNotContain("&lt;rss", dom);
+        Assert.DoesNotContain("XSLT", dom, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<?xml-stylesheet", dom);
+        Assert.Contains(page.QuerySelectorAll("head link[rel=alternate]"), l => l.GetAttribute("type") == "application/rss+xml");
+        // 09:30 UTC in Tokyo (UTC+9, the zone Chromium runs in here), written by the page's script in the reader's locale.
+        var time = page.QuerySelector("main article time")!;
+        Assert.Equal("2024-02-04T09:30:00Z", time.GetAttribute("datetime"));
+        Assert.Contains("6:30", time.TextContent);
+        Assert.DoesNotContain("UTC", time.TextContent);
         Assert.Equal("FeedProcessor", page.QuerySelector("h1")?.TextContent);
         var titles = page.QuerySelectorAll("main article h2 a").Select(a => a.TextContent).ToList();
         Assert.Equal(["Правительство обсудило развитие угольной отрасли", "Глава МИД провел встречу с послом Японии", "Көмір өндіру жоспары орындалды"], titles);
@@ -97,7 +106,8 @@ public sealed class BrowserRenderingTests(ITestOutputHelper output)
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            start.Environment["TZ"] = "Asia/Tokyo";
+            foreach (var argument in (string[])["--headless", "--lang=en-US", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                          "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}"])
                 start.ArgumentList.Add(argument);
             foreach (var argument in arguments) start.ArgumentList.Add(argument);

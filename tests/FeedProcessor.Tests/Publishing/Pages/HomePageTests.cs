@@ -12,7 +12,7 @@ public sealed class HomePageTests
         new()
         {
             Id = "primeminister", Title = "Prime Minister of Kazakhstan", Url = "https://primeminister.kz/ru/rss",
-            LastPolled = Epoch.AddHours(2), LastSuccess = Epoch.AddHours(2), LastStatus = "200", ArticleCount = 42,
+            LastPolled = Epoch.AddHours(2), LastSuccess = Epoch.AddHours(2), LastStatus = "200", ItemsFetched = 42,
             NextPollNotBefore = Epoch.AddHours(2.25),
         },
         new()
@@ -26,7 +26,7 @@ public sealed class HomePageTests
     [Fact]
     public void Lists_the_feed_in_every_format_and_each_source_with_its_health()
     {
-        var html = HomePage.Render("https://news.example.kz/api", Statuses(), Epoch.AddHours(2));
+        var html = HomePage.Render("https://news.example.kz/api", Statuses(), Epoch.AddHours(2), nextCycle: Epoch.AddHours(2).AddMinutes(15));
         var page = new HtmlParser().ParseDocument(html);
 
         var links = page.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
@@ -42,11 +42,21 @@ public sealed class HomePageTests
         Assert.Contains("OK", rows[0].TextContent);
         Assert.Contains("42", rows[0].TextContent);
         Assert.Contains("Failing (4 in a row)", rows[1].TextContent);
-        Assert.Contains("next cycle", rows[1].TextContent); // no wait pending
+        Assert.EndsWith("2024-02-01 02:15 UTC", rows[1].TextContent); // no wait pending: the host's next cycle, as a time
         Assert.Contains("Moving to https://new.example.kz/", rows[1].TextContent);
         Assert.Contains("<b>Service Unavailable</b>", rows[1].TextContent);
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
         Assert.Empty(page.QuerySelectorAll("script, iframe, link[rel=stylesheet], img"));
+    }
+
+    [Fact]
+    public void A_source_that_must_wait_past_the_next_cycle_shows_its_own_time()
+    {
+        var waiting = Statuses()[0] with { NextPollNotBefore = Epoch.AddHours(3) };
+        var html = HomePage.Render("https://news.example.kz/api", [waiting], Epoch.AddHours(2), nextCycle: Epoch.AddHours(2).AddMinutes(15));
+
+        var row = new HtmlParser().ParseDocument(html).QuerySelector("tbody tr")!;
+        Assert.EndsWith("not before 2024-02-01 03:00 UTC", row.TextContent);
     }
 
     [Fact]

@@ -59,7 +59,6 @@ internal sealed class LoopbackApiServer : IDisposable
     private ApiResponse Handle(ApiRequest request) => request.Route switch
     {
         FeedEndpoint.Route => _feed.Handle(request, _index, "v1", Sources()),
-        FeedStylesheet.Route => FeedStylesheet.Handle(request),
         OpmlEndpoint.Route => OpmlEndpoint.Handle(request, Sources(), Epoch),
         HomePage.Route => HomePage.Handle(request, HomePageTests.Statuses(), Epoch),
         _ => ApiResponse.Text(404, "text/plain; charset=utf-8", "not found"),

@@ -50,12 +50,25 @@ public sealed class FeedQueryTests
     [InlineData("application/json", OutputFormat.Json)]
     [InlineData("application/rss+xml, application/atom+xml;q=0.5", OutputFormat.Rss)]
     [InlineData("application/atom+xml;q=0.4, application/feed+json;q=0.9", OutputFormat.Json)]
-    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", OutputFormat.Rss)]
     [InlineData(null, OutputFormat.Rss)]
+    [InlineData("*/*", OutputFormat.Rss)]
+    // Browsers navigating to the URL: the page.
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", OutputFormat.Html)]
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7", OutputFormat.Html)]
+    // feedparser (Python) and readers that name feed or XML types as high as HTML: a feed, never the page.
+    [InlineData("application/atom+xml,application/rdf+xml,application/rss+xml,application/x-netcdf,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1", OutputFormat.Atom)]
+    [InlineData("application/rss+xml, application/rdf+xml;q=0.8, application/atom+xml;q=0.6, application/xml;q=0.4, text/xml;q=0.4, */*;q=0.2", OutputFormat.Rss)]
+    [InlineData("text/html, application/rss+xml", OutputFormat.Rss)]
+    [InlineData("text/xml, text/html", OutputFormat.Rss)]
+    [InlineData("application/xml, text/html;q=0.9, */*;q=0.8", OutputFormat.Rss)]
     public void The_format_comes_from_accept_when_not_given(string? accept, OutputFormat expected)
     {
         Assert.Equal(expected, FeedQuery.Parse([], accept).Query!.Format);
     }
+
+    [Fact]
+    public void Format_html_asks_for_the_page_by_name() =>
+        Assert.Equal(OutputFormat.Html, FeedQuery.Parse([new("format", "html")]).Query!.Format);
 
     [Fact]
     public void The_format_parameter_wins_over_accept()

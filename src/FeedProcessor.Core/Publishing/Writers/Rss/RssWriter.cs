@@ -4,7 +4,8 @@ namespace FeedProcessor.Core.Publishing.Writers.Rss;
 
 /// <summary>
 /// RSS 2.0 as the W3C Feed Validation Service accepts it without warnings: atom:link rel=self, RFC 822 dates with a
-/// numeric zone, non-URL guids marked isPermaLink="false", dc:creator instead of an email-less author,
+/// numeric zone, non-URL guids marked isPermaLink="false", dc:creator (the byline, else the publishing source) instead
+/// of an email-less author,
 /// the HTML in content:encoded and the plain summary in description, media:content for the lead image
 /// (an enclosure needs a length we do not know).
 /// </summary>
@@ -21,8 +22,6 @@ public sealed class RssWriter : IFeedWriter
     {
         using var xml = XmlOutput.Create(output);
         xml.WriteStartDocument();
-        if (document.StylesheetUrl is { } stylesheet)
-            xml.WriteProcessingInstruction("xml-stylesheet", $"type=\"text/xsl\" href=\"{stylesheet}\"");
 
         xml.WriteStartElement("rss");
         xml.WriteAttributeString("version", "2.0");
@@ -65,7 +64,8 @@ public sealed class RssWriter : IFeedWriter
         xml.WriteEndElement();
 
         xml.WriteElementString("pubDate", FeedDates.Rfc822(article.Published ?? article.FirstSeen));
-        if (!string.IsNullOrWhiteSpace(article.Author)) xml.WriteElementString("dc", "creator", DublinCoreNamespace, article.Author);
+        // Every item names its publisher: readers such as newsboat ignore <source> and would show the feed's title instead.
+        xml.WriteElementString("dc", "creator", DublinCoreNamespace, ArticleContent.AuthorName(article, document));
         foreach (var category in article.Categories.Where(c => !string.IsNullOrWhiteSpace(c)))
             xml.WriteElementString("category", category);
 
