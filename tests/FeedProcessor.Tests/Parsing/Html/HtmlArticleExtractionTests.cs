@@ -132,12 +132,15 @@ public class HtmlArticleExtractionTests
     [Theory]
     [InlineData("style_before_html.html")]
     [InlineData("php_warning")]
+    [InlineData("script")]
     public void A_page_with_a_style_or_php_warnings_before_html_is_read_as_html_for_html_sources(string file)
     {
         var html = File.ReadAllText(ParsingTestData.PathOf("Html", "style_before_html.html"));
+        if (file == "script")
+            html = "<script>window.dataLayer = [];</script>\n" + html[html.IndexOf("<html", StringComparison.Ordinal)..];
         if (file == "php_warning")
             html = "<br />\n<b>Warning</b>:  Undefined variable $menu in <b>/var/www/html/header.php</b> on line <b>12</b><br />\n"
-                   + html[html.IndexOf("<!DOCTYPE", StringComparison.Ordinal)..];
+                   + html[html.IndexOf("<html", StringComparison.Ordinal)..];
         var feed = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(html), new ParseOptions { Kind = SourceKind.Html, DocumentUrl = new Uri("https://mot.example.gov.jm/news/roads") });
         Assert.Equal(FeedFormats.Html, feed.Format);
         var entry = Assert.Single(feed.Entries);
