@@ -5,8 +5,9 @@
 // extraction ("with": text of the expected main content) and snippets that must not ("without": text of the page
 // that is not in the expected content). A "with" snippet found is a true positive, missed a false negative; a
 // "without" snippet found is a false positive. Precision, recall and F1 are over all snippets of all pages.
-// Titles count as right when equal after collapsing whitespace (case-insensitive); dates when the day (UTC) is the
-// same, over the pages whose expected metadata has a date.
+// Titles count as right when equal after collapsing whitespace (case-insensitive), and again when equal once a site
+// name set off by a separator is set aside (the expected titles keep "… | eHow", which we remove on purpose). Dates
+// count as right when the day (UTC) is the same, over the pages whose expected metadata has a date.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -75,8 +76,19 @@ function utcDay(value) {
 
 const sameTitle = (a, b) => collapse(a).toLowerCase() === collapse(b).toLowerCase();
 
+/** The same title once a site name before or after a separator ("… | eHow", "Wikipedia - …", "… (CNET)") is set aside. */
+function sameTitleButSiteName(a, b) {
+  [a, b] = [collapse(a).toLowerCase(), collapse(b).toLowerCase()];
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (short.length < 10) return false;
+  return (long.startsWith(short) && /^\s*(?:[|\-–—·•_:»/\[(]|::)/.test(long.slice(short.length)))
+    || (long.endsWith(short) && /(?:[|\-–—·•_:»/]|::)\s*$/.test(long.slice(0, long.length - short.length)));
+}
+
 function newTally() {
-  return { tp: 0, fn: 0, fp: 0, tn: 0, titles: 0, titled: 0, dates: 0, dated: 0, extraDates: 0, failures: [] };
+  return { tp: 0, fn: 0, fp: 0, tn: 0, titles: 0, titlesButSiteName: 0, titled: 0, dates: 0, dated: 0, extraDates: 0, failures: [] };
 }
 
 function score(tally, page, annotation, extraction, expectedMeta) {
@@ -90,6 +102,7 @@ function score(tally, page, annotation, extraction, expectedMeta) {
   }
   if (expectedMeta.title) {
     tally.titled++;
+    if (sameTitleButSiteName(extraction.title, expectedMeta.title)) tally.titlesButSiteName++;
     if (sameTitle(extraction.title, expectedMeta.title)) tally.titles++;
     else misses.push(`title: ${JSON.stringify(extraction.title)} expected ${JSON.stringify(expectedMeta.title)}`);
   }
@@ -113,6 +126,7 @@ function summary(name, t) {
     f1: f1.toFixed(3), precision: precision.toFixed(3), recall: recall.toFixed(3),
     accuracy: ((t.tp + t.tn) / (t.tp + t.tn + t.fp + t.fn)).toFixed(3),
     titles: `${(t.titles / t.titled).toFixed(3)} (${t.titles}/${t.titled})`,
+    'titles, site name aside': `${(t.titlesButSiteName / t.titled).toFixed(3)} (${t.titlesButSiteName}/${t.titled})`,
     dates: `${(t.dates / t.dated).toFixed(3)} (${t.dates}/${t.dated})`,
     'dates where none expected': t.extraDates,
   };

@@ -82,12 +82,10 @@ internal sealed class PageMetadata
         }
     }
 
-    /// <summary>The names the site goes by: og:site_name, application-name, JSON-LD publisher.</summary>
+    /// <summary>The names the site goes by: og:site_name and the JSON-LD publisher (application-name often holds the article's title).</summary>
     public IEnumerable<string> SiteNames()
     {
         if (Meta("og:site_name") is { } site) yield return site;
-        if (Meta("application-name") is { } application) yield return application;
-        if (Meta("apple-mobile-web-app-title") is { } apple) yield return apple;
         if (JsonLdPerson("publisher") is { } publisher) yield return publisher;
     }
 

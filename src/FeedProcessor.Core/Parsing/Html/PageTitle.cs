@@ -21,7 +21,7 @@ internal static partial class PageTitle
         {
             var text = PageText.Clean(heading.TextContent);
             if (text is null || text.Length < 4 || IsSkipLink(text) || IsSiteName(text, siteNames) || IsSitePartOf(title, text)) continue;
-            if (IsHiddenWithin(heading) || heading.Closest("nav, aside, footer, a") is not null) continue;
+            if (IsHiddenWithin(heading) || heading.Closest("nav, aside, footer, a") is not null || LinksHome(heading)) continue;
             return heading;
         }
         return null;
@@ -59,7 +59,12 @@ internal static partial class PageTitle
         if (title is null) return null;
         if (heading is not null && heading.Length >= 10 && !title.Equals(heading, StringComparison.OrdinalIgnoreCase)
             && title.Contains(heading, StringComparison.OrdinalIgnoreCase) && SiteAffix().IsMatch(title.Replace(heading, "\0", StringComparison.OrdinalIgnoreCase)))
-            return heading;
+        {
+            // Of the headline and the rest, the longer is the article's title: "BMAS - Mindestlohn steigt …" has the
+            // headline as its title, "Silicon Exposed: Open Verilog flow …" has a blog's name as its headline.
+            var rest = PageText.Clean(Separators().Replace(title.Replace(heading, " ", StringComparison.OrdinalIgnoreCase).Trim().Trim('(', ')'), " "));
+            return rest is null || heading.Length >= rest.Length ? heading : rest;
+        }
         return TitleCleaner.RemoveSiteAffixes(title, siteNames) is { Length: > 0 } cleaned ? cleaned : title;
     }
 
@@ -90,6 +95,15 @@ internal static partial class PageTitle
         var rest = title.Length - heading.Length;
         return (parts[^1].Equals(heading, StringComparison.OrdinalIgnoreCase) || parts[0].Equals(heading, StringComparison.OrdinalIgnoreCase)) && rest > heading.Length + 3;
     }
+
+    /// <summary>A heading that links to the site's home page is the site's logo.</summary>
+    private static bool LinksHome(IElement heading) =>
+        heading.QuerySelectorAll("a[href]").Any(a =>
+            (a.GetAttribute("class") ?? "").Contains("logo", StringComparison.OrdinalIgnoreCase)
+            || HomeLink().IsMatch(a.GetAttribute("href")!.Trim()));
+
+    [GeneratedRegex(@"^(?:(?:https?:)?//[^/]+)?/?(?:[a-z]{2}(?:-[a-z]{2})?/?)?(?:index\.\w+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex HomeLink();
 
     private static bool IsHiddenWithin(IElement element)
     {
