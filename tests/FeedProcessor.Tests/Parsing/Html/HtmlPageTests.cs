@@ -49,7 +49,7 @@ public class HtmlPageTests
     }
 
     [Fact]
-    public void Falls_back_to_title_visible_date_and_largest_paragraph_block()
+    public void Falls_back_to_title_visible_date_and_the_main_block()
     {
         var entry = HtmlArticlePage.Parse(Html("bare_article_page.html"), new Uri("https://bare.example.kz/a"), null);
         Assert.Equal("Page title only", entry.Title);
