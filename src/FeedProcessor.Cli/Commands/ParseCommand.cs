@@ -26,7 +26,9 @@ internal static class ParseCommand
         var paths = new Argument<string[]>("paths") { Description = "Files, or folders searched recursively for feed files.", Arity = ArgumentArity.ZeroOrMore };
         var sourceId = new Option<string>("--source-id") { Description = "Source id recorded on the articles.", DefaultValueFactory = _ => "local" };
         var timeZone = new Option<string>("--time-zone") { Description = "IANA zone for dates without an offset.", DefaultValueFactory = _ => "UTC" };
-        var command = new Command("parse", "Parse and normalize local feed files; print one NDJSON line per file. Exit code 0, or 1 when a folder held no feed files.") { paths, sourceId, timeZone };
+        var kind = new Option<string>("--kind") { Description = "What the files are: auto (detect), rss, atom, rdf, json, or html for saved article pages.", DefaultValueFactory = _ => "auto" };
+        var selectors = new Option<string?>("--selectors") { Description = "For --kind html: CSS selectors as a source's \"html\" field, e.g. {\"title\":\"h1\",\"date\":\".date\",\"content\":\"article\"}." };
+        var command = new Command("parse", "Parse and normalize local feed files (or, with --kind html, saved article pages); print one NDJSON line per file. Exit code 0, or 1 when a folder held no feed files.") { paths, sourceId, timeZone, kind, selectors };
         command.SetAction(parseResult =>
         {
             if (parseResult.GetValue(paths) is not { Length: > 0 })
@@ -45,13 +47,24 @@ internal static class ParseCommand
                 Console.Error.WriteLine($"feedproc: unknown option {unknown} for parse. Run `feedproc parse --help`.");
                 return ExitCodes.Usage;
             }
+            if (!Enum.TryParse<SourceKind>(parseResult.GetValue(kind), ignoreCase: true, out var sourceKind) || int.TryParse(parseResult.GetValue(kind), out _))
+            {
+                Console.Error.WriteLine($"feedproc: --kind must be one of auto, rss, atom, rdf, json, html, not \"{parseResult.GetValue(kind)}\".");
+                return ExitCodes.Usage;
+            }
+            if (!TryReadSelectors(parseResult.GetValue(selectors), out var htmlSelectors, out var selectorsError))
+            {
+                Console.Error.WriteLine($"feedproc: --selectors: {selectorsError}");
+                return ExitCodes.Usage;
+            }
+            var options = new ParseOptions { Kind = sourceKind, Html = htmlSelectors };
             var zone = TimeZones.Find(parseResult.GetValue(timeZone));
             var id = parseResult.GetValue(sourceId)!;
             using var output = Console.OpenStandardOutput();
             var emptyFolders = new List<string>();
             foreach (var file in ExpandPaths(parseResult.GetValue(paths)!, emptyFolders))
             {
-                WriteLine(file, id, zone, output);
+                WriteLine(file, id, zone, output, options);
                 output.Flush();
             }
             // A folder with nothing to parse is almost always a wrong path: say so, and fail, after the other inputs.
@@ -60,6 +73,28 @@ internal static class ParseCommand
             return emptyFolders.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
+    }
+
+    /// <summary>The selectors of a source's "html" field, as JSON; the list-page selector (itemLinks) has no use here.</summary>
+    private static bool TryReadSelectors(string? json, out HtmlSelectors? selectors, out string? error)
+    {
+        selectors = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(json)) return true;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("not an object");
+            string? Field(string name) =>
+                document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            selectors = new HtmlSelectors { ItemLinks = Field("itemLinks") ?? "", Title = Field("title"), Date = Field("date"), Content = Field("content") };
+            return true;
+        }
+        catch (JsonException)
+        {
+            error = "expected a JSON object such as {\"title\":\"h1\",\"date\":\"time\",\"content\":\"article\"}.";
+            return false;
+        }
     }
 
     /// <summary>The files to parse, in a stable order; a path that does not exist still gets its line.</summary>
@@ -91,7 +126,7 @@ internal static class ParseCommand
     /// normalized, so neither the document nor its articles are ever held whole. The line is valid JSON whatever
     /// happens: a file that breaks midway keeps the articles written before the break and gets `ok:false`.
     /// </summary>
-    internal static void WriteLine(string path, string sourceId, TimeZoneInfo zone, Stream output)
+    internal static void WriteLine(string path, string sourceId, TimeZoneInfo zone, Stream output, ParseOptions? options = null)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = StoredJson.Options.Encoder });
         json.WriteStartObject();
@@ -121,7 +156,7 @@ internal static class ParseCommand
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
             if (stream.CanSeek && stream.Length == 0) throw new FeedParseException("empty file");
-            FeedParser.Parse(stream, new ParseOptions { DocumentUrl = new Uri(path) }, feed, normalizer.Add);
+            FeedParser.Parse(stream, (options ?? new ParseOptions()) with { DocumentUrl = new Uri(path) }, feed, normalizer.Add);
         }
         catch (FeedParseException e)
         {

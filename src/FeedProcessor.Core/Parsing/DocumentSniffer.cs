@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FeedProcessor.Core.Parsing.Text;
+using FeedProcessor.Core.Sources;
 
 namespace FeedProcessor.Core.Parsing;
 
@@ -8,6 +9,23 @@ internal enum DocumentShape { Unknown, Xml, Json, Html, ScrapedText }
 /// <summary>Tells the format family from the document's first characters, never from its URL.</summary>
 internal static partial class DocumentSniffer
 {
+    /// <summary>
+    /// The shape, knowing the source's kind: a page of an <see cref="SourceKind.Html"/> source that is no feed is
+    /// HTML, whatever comes before its &lt;html&gt; (a &lt;style&gt;, a &lt;script&gt;, PHP warnings).
+    /// </summary>
+    public static DocumentShape Sniff(string head, SourceKind kind)
+    {
+        var shape = Sniff(head);
+        if (kind == SourceKind.Html && shape is DocumentShape.Xml or DocumentShape.Unknown && !StartsAsFeed(head)) return DocumentShape.Html;
+        return shape;
+    }
+
+    private static bool StartsAsFeed(string head)
+    {
+        var root = RootElement().Match(head);
+        return root.Success ? IsFeedRoot(root.Groups["name"].Value) || head.StartsWith("<?xml", StringComparison.Ordinal) : FeedRootAnywhere().IsMatch(head);
+    }
+
     public static DocumentShape Sniff(string head)
     {
         if (head.StartsWith('{')) return DocumentShape.Json;
@@ -17,7 +35,7 @@ internal static partial class DocumentSniffer
         {
             var name = root.Groups["name"].Value;
             if (IsFeedRoot(name)) return DocumentShape.Xml;
-            return name.Equals("html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
+            return HtmlRoots.Contains(name) || head.Contains("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
                 ? DocumentShape.Html
                 : DocumentShape.Xml;
         }
@@ -29,6 +47,12 @@ internal static partial class DocumentSniffer
             return DocumentShape.Html;
         return DocumentShape.Unknown;
     }
+
+    /// <summary>Elements an HTML page starts with when something comes before its &lt;html&gt;; no feed starts so.</summary>
+    private static readonly HashSet<string> HtmlRoots = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "html", "head", "body", "style", "script", "meta", "link", "title", "noscript", "br", "b",
+    };
 
     private static bool IsFeedRoot(string name) =>
         name.Equals("rss", StringComparison.OrdinalIgnoreCase) || name.Equals("feed", StringComparison.OrdinalIgnoreCase)

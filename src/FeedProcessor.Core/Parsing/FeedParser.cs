@@ -53,7 +53,7 @@ public static class FeedParser
         var head = input.Head().TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (head.Length == 0) throw new FeedParseException("empty document: it contains only whitespace");
 
-        switch (DocumentSniffer.Sniff(head))
+        switch (DocumentSniffer.Sniff(head, options.Kind))
         {
             case DocumentShape.Json:
                 JsonFeedParser.Parse(input.ReadAllText(), options, feed, onEntry);
@@ -93,11 +93,12 @@ public static class FeedParser
         var article = HtmlArticlePage.Parse(html, options.DocumentUrl ?? placeholder, options.Html);
         if (options.DocumentUrl is null)
         {
-            article.Site = null;
             if (article.Link?.StartsWith(placeholder.AbsoluteUri, StringComparison.Ordinal) == true) article.Link = article.Guid = null;
+            article.Site = article.Link is null ? null : new Uri(article.Link).Host;
             if (article.ImageUrl?.StartsWith(placeholder.AbsoluteUri, StringComparison.Ordinal) == true) article.ImageUrl = null;
         }
-        feed.Title = article.Title;
+        // The page's title is the article's; the feed is the site (its own name would otherwise read as the site's name and be dropped).
+        feed.Title = article.Site;
         feed.Link = options.DocumentUrl?.AbsoluteUri;
         feed.Language = article.Language;
         onEntry(article);

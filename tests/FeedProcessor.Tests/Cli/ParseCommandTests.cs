@@ -118,5 +118,31 @@ public sealed class ParseCommandTests : IDisposable
         Assert.Equal("", run.Stdout.Trim());
     }
 
+    [Fact]
+    public async Task A_saved_article_page_with_kind_html_gives_one_article()
+    {
+        var page = Path.Combine(_work, "page.html");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Parsing", "Html", "testdata", "meta_created.html"), page);
+
+        var refused = await Feedproc.RunAsync(_work, "parse", page);
+        var run = await Feedproc.RunAsync(_work, "parse", page, "--kind", "html");
+        var selected = await Feedproc.RunAsync(_work, "parse", page, "--kind", "html", "--selectors", """{"title":"p.date","content":"#content"}""");
+        var badKind = await Feedproc.RunAsync(_work, "parse", page, "--kind", "page");
+
+        Assert.False(JsonDocument.Parse(refused.Stdout).RootElement.GetProperty("ok").GetBoolean());
+        Assert.Equal(0, run.ExitCode);
+        var line = JsonDocument.Parse(run.Stdout).RootElement;
+        Assert.True(line.GetProperty("ok").GetBoolean(), line.GetProperty("error").GetString());
+        Assert.Equal("html", line.GetProperty("format").GetString());
+        var article = Assert.Single(line.GetProperty("articles").EnumerateArray().ToList());
+        Assert.Equal("Park Reopens Visitor Center", article.GetProperty("title").GetString());
+        Assert.StartsWith("2011-07-15", article.GetProperty("published").GetString());
+        Assert.StartsWith("The visitor center at the park reopened", article.GetProperty("contentText").GetString());
+        var selectedArticle = JsonDocument.Parse(selected.Stdout).RootElement.GetProperty("articles")[0];
+        Assert.Equal("Date: July 15, 2011", selectedArticle.GetProperty("title").GetString());
+        Assert.Equal(2, badKind.ExitCode);
+        Assert.Contains("--kind must be one of", badKind.Stderr);
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 }

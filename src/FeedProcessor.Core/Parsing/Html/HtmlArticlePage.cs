@@ -1,157 +1,60 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using FeedProcessor.Core.Parsing.Dates;
 using FeedProcessor.Core.Sources;
 
 namespace FeedProcessor.Core.Parsing.Html;
 
 /// <summary>
-/// One article page of a site without a feed: title, date, main text, image, language and canonical link,
-/// from the configured selectors first and then from the page's own metadata and structure.
+/// One article page of a site without a feed. Configured selectors win; otherwise the title, date, author, lead
+/// image and language come from the page's own metadata first (JSON-LD, Open Graph and article:* tags, Dublin Core
+/// and other meta tags, &lt;time datetime&gt;) and only then from the visible page (the headline, a dateline near it);
+/// the main text comes from <see cref="MainContent"/>.
 /// </summary>
 public static class HtmlArticlePage
 {
-    private static readonly string[] Clutter = ["nav", "header", "footer", "aside", "script", "style", "noscript", "form", "iframe", "template"];
-
     public static ParsedEntry Parse(string html, Uri pageUrl, HtmlSelectors? selectors)
     {
         var document = new HtmlParser().ParseDocument(html);
         var baseUri = HtmlDocuments.BaseUri(document, pageUrl);
+        var metadata = new PageMetadata(document);
+        var siteNames = metadata.SiteNames().Append(baseUri.Host).Append(baseUri.Host.StartsWith("www.", StringComparison.Ordinal) ? baseUri.Host[4..] : baseUri.Host).ToList();
+        var headline = PageTitle.Headline(document, siteNames);
         var canonical = Absolute(baseUri, document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         return new ParsedEntry
         {
             Guid = canonical ?? pageUrl.AbsoluteUri,
-            Title = Title(document, selectors?.Title),
+            Title = PageText.Clean(HtmlDocuments.Select(document, selectors?.Title)?.TextContent)
+                ?? PageTitle.Choose(metadata.JsonLdTitle ?? metadata.MetaTitle, headline, document.Title, siteNames),
             Link = canonical ?? pageUrl.AbsoluteUri,
-            Published = Date(document, selectors?.Date),
-            Author = Meta(document, "author") ?? Meta(document, "article:author"),
-            Language = document.DocumentElement.GetAttribute("lang")?.Trim() is { Length: > 0 } lang ? lang : Meta(document, "og:locale"),
-            SummaryHtml = Meta(document, "og:description") is { } description ? WebUtility.HtmlEncode(description) : null,
-            ContentHtml = MainText(document, selectors?.Content),
-            ImageUrl = Absolute(baseUri, Meta(document, "og:image")),
-            Site = baseUri.Host,
+            Published = Date(document, selectors?.Date, metadata, headline),
+            Author = metadata.Author,
+            Language = PageText.Clean(document.DocumentElement.GetAttribute("lang")) ?? metadata.Meta("og:locale") ?? metadata.Meta("content-language") ?? metadata.Meta("dc.language"),
+            SummaryHtml = (metadata.Meta("og:description") ?? metadata.Meta("description")) is { } description ? WebUtility.HtmlEncode(description) : null,
+            ContentHtml = MainContent.Extract(html, pageUrl, document, selectors?.Content),
+            ImageUrl = Absolute(baseUri, metadata.Meta("og:image") ?? metadata.Meta("twitter:image") ?? metadata.JsonLdImage),
+            // A saved page (file:) has no host; its canonical link still names the site.
+            Site = new[] { baseUri.Host, canonical is null ? "" : new Uri(canonical).Host }.FirstOrDefault(h => h.Length > 0),
         };
     }
 
-    private static string? Title(IDocument document, string? selector) =>
-        NonEmpty(HtmlDocuments.Select(document, selector)?.TextContent)
-        ?? Meta(document, "og:title")
-        ?? NonEmpty(document.QuerySelector("h1")?.TextContent)
-        ?? NonEmpty(document.Title);
-
-    /// <summary>The date as written: selector, article:published_time, &lt;time datetime&gt;, JSON-LD datePublished, then a visible date.</summary>
-    private static string? Date(IDocument document, string? selector)
+    /// <summary>
+    /// The date: the selector's, else the page's metadata in order of trust (JSON-LD, meta tags, the first
+    /// &lt;time datetime&gt; that is not in a teaser of another page), else a visible dateline near the headline.
+    /// Metadata is kept as written (it carries its offset); a visible dateline is given as ISO 8601.
+    /// </summary>
+    private static string? Date(IDocument document, string? selector, PageMetadata metadata, IElement? headline)
     {
         var selected = HtmlDocuments.Select(document, selector);
         if (selected is not null)
-            return NonEmpty(selected.GetAttribute("datetime")) ?? NonEmpty(selected.GetAttribute("content")) ?? NonEmpty(selected.TextContent);
-        return Meta(document, "article:published_time")
-            ?? NonEmpty(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"))
-            ?? JsonLdDatePublished(document)
-            ?? VisibleDate(document);
-    }
-
-    private static string? JsonLdDatePublished(IDocument document)
-    {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(script.TextContent);
-                if (FindProperty(json.RootElement, "datePublished", 0) is { } date) return date;
-            }
-            catch (JsonException)
-            {
-                // Broken JSON-LD is common; the other date sources still apply.
-            }
-        }
-        return null;
-    }
-
-    private static string? FindProperty(JsonElement element, string name, int depth)
-    {
-        if (depth > 8) return null;
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                if (property.NameEquals(name) && property.Value.ValueKind == JsonValueKind.String) return NonEmpty(property.Value.GetString());
-                if (FindProperty(property.Value, name, depth + 1) is { } found) return found;
-            }
-        }
-        else if (element.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in element.EnumerateArray())
-                if (FindProperty(item, name, depth + 1) is { } found) return found;
-        }
-        return null;
-    }
-
-    /// <summary>The first short text block that reads as a date ("4 февраля 2024, 14:30", "04.02.2024").</summary>
-    private static string? VisibleDate(IDocument document)
-    {
-        if (document.Body is null) return null;
-        foreach (var element in document.Body.QuerySelectorAll("time, [class*=date], [class*=time], span, div, p"))
-        {
-            if (element.Children.Length > 2) continue;
-            var text = NonEmpty(element.TextContent);
-            if (text is null || text.Length > 60) continue;
-            if (DateParser.TryParse(text, TimeZoneInfo.Utc, out _)) return text;
-        }
-        return null;
-    }
-
-    /// <summary>The selector's element, else &lt;article&gt;, else the element holding the most paragraph text; without page chrome.</summary>
-    private static string? MainText(IDocument document, string? selector)
-    {
-        // A configured selector may point anywhere, even into an <aside>; the guesses must not.
-        var container = HtmlDocuments.Select(document, selector);
-        if (container is null)
-        {
-            RemoveClutter(document.DocumentElement);
-            container = document.QuerySelector("article") ?? LargestParagraphBlock(document);
-        }
-        if (container is null) return null;
-        RemoveClutter(container);
-        var html = new StringBuilder();
-        var paragraphs = container.QuerySelectorAll("p");
-        if (paragraphs.Length == 0) return NonEmpty(container.InnerHtml);
-        foreach (var paragraph in paragraphs)
-            if (NonEmpty(paragraph.TextContent) is not null) html.Append(paragraph.OuterHtml);
-        return NonEmpty(html.ToString());
-    }
-
-    private static void RemoveClutter(IElement root)
-    {
-        foreach (var element in root.QuerySelectorAll(string.Join(',', Clutter)).ToList()) element.Remove();
-    }
-
-    private static IElement? LargestParagraphBlock(IDocument document) =>
-        document.QuerySelectorAll("p")
-            .Where(p => p.ParentElement is not null)
-            .GroupBy(p => p.ParentElement!)
-            .MaxBy(g => g.Sum(p => p.TextContent.Trim().Length))?.Key;
-
-    private static string? Meta(IDocument document, string name)
-    {
-        foreach (var meta in document.QuerySelectorAll("meta[content]"))
-        {
-            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            if (name.Equals(key, StringComparison.OrdinalIgnoreCase)) return NonEmpty(meta.GetAttribute("content"));
-        }
-        return null;
+            return PageText.Clean(selected.GetAttribute("datetime")) ?? PageText.Clean(selected.GetAttribute("content")) ?? PageText.Clean(selected.TextContent);
+        return metadata.JsonLdDate
+            ?? metadata.MetaDate
+            ?? document.QuerySelectorAll("time[datetime]").Where(t => !PageTeasers.IsOutsideArticle(t, headline))
+                .Select(t => PageText.Clean(t.GetAttribute("datetime"))).FirstOrDefault(d => d is not null && d.Length >= 8)
+            ?? PageDateline.Find(document, headline);
     }
 
     private static string? Absolute(Uri baseUri, string? url) =>
         url is not null && Uri.TryCreate(baseUri, url.Trim(), out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
-
-    private static string? NonEmpty(string? text)
-    {
-        if (text is null) return null;
-        var trimmed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return trimmed.Length == 0 ? null : trimmed;
-    }
 }

@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using SmartReader;
+
+namespace FeedProcessor.Core.Parsing.Html;
+
+/// <summary>
+/// The article's main text as HTML. SmartReader (Mozilla Readability's algorithm) finds it; a configured content
+/// selector overrides it. Either way the result loses what readers skip: a photo caption, credit or bare date line
+/// before the text, and boilerplate inside it ("Mehr zum Thema:", newsletter, donation and paywall prompts).
+/// </summary>
+internal static partial class MainContent
+{
+    private static readonly string[] Scripts = ["script", "style", "noscript", "template", "iframe", "form", "button", "select", "input", "svg"];
+
+    /// <summary>Blocks looked at before the text proper starts.</summary>
+    private const int LeadingBlocks = 6;
+
+    public static string? Extract(string html, Uri pageUrl, IDocument document, string? selector)
+    {
+        var selected = HtmlDocuments.Select(document, selector);
+        IElement? container;
+        if (selected is not null)
+        {
+            container = selected.Clone() as IElement;
+            foreach (var element in container!.QuerySelectorAll(string.Join(',', Scripts)).ToList()) element.Remove();
+        }
+        else
+        {
+            container = Readable(html, pageUrl);
+        }
+        if (container is null) return null;
+        RemoveBoilerplate(container);
+        RemoveLeadingNonText(container);
+        return PageText.Clean(container.TextContent) is null ? null : container.InnerHtml.Trim();
+    }
+
+    private static IElement? Readable(string html, Uri pageUrl)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        Article article;
+        try
+        {
+            using var reader = new Reader(pageUrl.AbsoluteUri, document) { ContinueIfNotReadable = true };
+            article = reader.GetArticle();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The reader gives up on some broken markup; the page still has its metadata.
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(article.Content)) return null;
+        var body = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{article.Content}</body></html>").Body!;
+        // Readability wraps the article in <div id="readability-page-1" class="page">: the wrapper is no content.
+        while (body.Children.Length == 1 && body.FirstElementChild is IHtmlDivElement div && PageText.Clean(body.TextContent) == PageText.Clean(div.TextContent)
+               && (div.Id?.StartsWith("readability", StringComparison.Ordinal) == true || div.ClassName == "page"))
+        {
+            div.Replace(div.ChildNodes.ToArray());
+        }
+        return body;
+    }
+
+    /// <summary>Short blocks that invite to subscribe, donate or read other articles; a "more on this" heading takes its link list along.</summary>
+    private static void RemoveBoilerplate(IElement container)
+    {
+        foreach (var block in container.QuerySelectorAll("p, div, section, aside, h2, h3, h4, h5, h6, li, dl, ul").ToList())
+        {
+            if (block.ParentElement is null || !container.Contains(block)) continue;
+            var text = PageText.Clean(block.TextContent);
+            if (text is null || text.Length > 220) continue;
+            var more = MoreOnTheTopic().Match(text);
+            if (more.Success && (more.Length == text.Length || (text[more.Length - 1] == ':' && IsLinkList(block))))
+            {
+                if (block.NextElementSibling is { LocalName: "ul" or "ol" or "dl" or "div" } list && IsLinkList(list)) list.Remove();
+                block.Remove();
+            }
+            else if (Prompt().IsMatch(text) && (block.LocalName is not ("ul" or "dl") || IsLinkList(block)))
+            {
+                block.Remove();
+            }
+        }
+    }
+
+    private static bool IsLinkList(IElement element)
+    {
+        var text = PageText.Clean(element.TextContent)?.Length ?? 0;
+        var linked = element.QuerySelectorAll("a").Sum(a => PageText.Clean(a.TextContent)?.Length ?? 0);
+        return text > 0 && linked * 2 >= text;
+    }
+
+    /// <summary>Captions, credits, bare date lines and empty figures before the first paragraph of text go.</summary>
+    private static void RemoveLeadingNonText(IElement container)
+    {
+        for (int i = 0; i < LeadingBlocks; i++)
+        {
+            var first = FirstTextBlock(container);
+            if (first is null) return;
+            var text = PageText.Clean(first.TextContent)!;
+            bool isCaption = first.LocalName == "figcaption" || first.Closest("figcaption, figure") is not null || Credit().IsMatch(text)
+                || (text.Length < 150 && !SentenceEnd().IsMatch(text) && first.PreviousElementSibling is { } before && IsImageOnly(before));
+            bool isDateLine = text.Length <= 60 && PageDateline.Read(text) is not null && !LongerThanDate().IsMatch(text);
+            if (!isCaption && !isDateLine) return;
+            var removed = first;
+            // Take the emptied parents along, so the text does not begin with an empty wrapper.
+            while (removed.ParentElement is { } parent && parent != container && PageText.Clean(parent.TextContent) == text && parent.QuerySelector("img, picture, video") is null)
+                removed = parent;
+            removed.Remove();
+        }
+    }
+
+    private static bool IsImageOnly(IElement element) =>
+        (element.LocalName is "img" or "picture" || element.QuerySelector("img, picture") is not null) && PageText.Clean(element.TextContent) is null;
+
+    /// <summary>The first element with text of its own, in document order.</summary>
+    private static IElement? FirstTextBlock(IElement container)
+    {
+        foreach (var element in container.Descendants<IElement>())
+        {
+            if (element.LocalName is "img" or "picture" or "source" or "br" or "hr") continue;
+            bool ownText = element.ChildNodes.Any(n => n.NodeType == NodeType.Text && !string.IsNullOrWhiteSpace(n.TextContent));
+            if (ownText) return element.LocalName is "a" or "span" or "em" or "strong" or "b" or "i" or "small" or "time"
+                ? element.Closest("p, div, figcaption, li, h2, h3, h4, h5, h6, section") ?? element
+                : element;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:mehr\s+zum\s+thema|mehr\s+dazu|lesen\s+sie\s+(?:auch|mehr)|weitere\s+(?:informationen|artikel|meldungen)\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|read\s+(?:more|also|next)|related(?:\s+(?:articles|stories|content|news))?|more\s+on\s+this(?:\s+topic|\s+story)?|see\s+also|you\s+may\s+also\s+like|читайте\s+также|по\s+теме|смотрите\s+также|тақырып\s+бойынша|сондай-ақ\s+оқыңыз)\s*(?:[:.]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreOnTheTopic();
+
+    [GeneratedRegex(@"newsletter|sign\s+up\s+(?:for|to)\s+(?:our|the)|subscribe\s+(?:to|now|today)|abonnieren\s+sie|jetzt\s+abonnieren|unterstützen\s+sie\s+(?:uns|unsere|unabhängigen)|jetzt\s+spenden|spenden\s+sie|(?:please\s+)?(?:donate|support\s+(?:our|independent)\s+journalism)|make\s+a\s+(?:donation|contribution)|become\s+a\s+(?:member|subscriber|supporter)|already\s+a\s+subscriber|subscribers?\s+only|to\s+continue\s+reading|um\s+weiterzulesen|(?:log|sign)\s+in\s+to\s+(?:read|continue)|подпишитесь|подписывайтесь|поддержите\s+(?:нас|редакцию)|жазылыңыз", RegexOptions.IgnoreCase)]
+    private static partial Regex Prompt();
+
+    /// <summary>A photo credit or caption line: "Foto: …", "Photo: …", "© …", "Bild: …", "Quelle: …".</summary>
+    [GeneratedRegex(@"^(?:\(?(?:foto|fotos|photo|photos|bild|bilder|image|picture|credit|quelle|source|фото|сурет)\s*(?:credit)?\s*[:©/]|©|\(c\)\s|copyright\s)|(?:getty\s+images|reuters|afp|dpa|keystone|apa|shutterstock|imago)\)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Credit();
+
+    [GeneratedRegex(@"[.!?…:][""'“”»)]?$")]
+    private static partial Regex SentenceEnd();
+
+    /// <summary>A dateline followed by a sentence ("Bern, 17.08.2007 - Rede von …") is the text's start, not a bare date.</summary>
+    [GeneratedRegex(@"\s[-–—]\s+\p{L}{2,}.{20,}")]
+    private static partial Regex LongerThanDate();
+}

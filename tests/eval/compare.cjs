@@ -1,0 +1,171 @@
+// Scores main text, titles and dates of our extraction (feedproc parse --kind html output) and of Mozilla
+// Readability run now on the same pages, against each page's expected.html and expected-metadata.json.
+//
+// Main text is scored as trafilatura's published comparison scores it: each page has snippets that must be in the
+// extraction ("with": text of the expected main content) and snippets that must not ("without": text of the page
+// that is not in the expected content). A "with" snippet found is a true positive, missed a false negative; a
+// "without" snippet found is a false positive. Precision, recall and F1 are over all snippets of all pages.
+// Titles count as right when equal after collapsing whitespace (case-insensitive), and again when equal once a site
+// name set off by a separator is set aside (the expected titles keep "… | eHow", which we remove on purpose). Dates
+// count as right when the day (UTC) is the same, over the pages whose expected metadata has a date.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { createRequire } = require('module');
+
+const [pagesDir, oursFile, toolsDir] = process.argv.slice(2);
+const requireTool = createRequire(path.join(toolsDir, 'node_modules', 'index.js'));
+const { JSDOM, VirtualConsole } = requireTool('jsdom');
+const { Readability } = requireTool('@mozilla/readability');
+
+const SNIPPETS_PER_PAGE = 10; // at most, each of "with" and "without", spread evenly over the page
+const MIN_SNIPPET = 20;       // characters without whitespace; shorter texts say nothing about the extraction
+const SNIPPET_LENGTH = 60;
+const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, pre, blockquote, figcaption, dd, dt, div, section, article, caption';
+const quiet = new VirtualConsole();
+
+const squeeze = (text) => (text || '').replace(/\s+/g, '');
+const collapse = (text) => (text || '').replace(/\s+/g, ' ').trim();
+
+function dom(html) {
+  return new JSDOM(html, { url: 'http://fakehost/test/page.html', virtualConsole: quiet });
+}
+
+/** Texts of the blocks that hold no other block: the page's lines. */
+function lines(document) {
+  const root = document.body || document.documentElement;
+  root.querySelectorAll('script, style, noscript, template').forEach((e) => e.remove());
+  const result = [];
+  for (const block of root.querySelectorAll(BLOCKS)) {
+    if (block.querySelector(BLOCKS)) continue;
+    const text = squeeze(block.textContent);
+    if (text.length >= MIN_SNIPPET) result.push(text);
+  }
+  return result;
+}
+
+/** The middle of a line, so that a snippet tests the line without depending on where a block begins or ends. */
+function snippet(text) {
+  if (text.length <= SNIPPET_LENGTH) return text;
+  const start = Math.floor((text.length - SNIPPET_LENGTH) / 2);
+  return text.slice(start, start + SNIPPET_LENGTH);
+}
+
+function spread(items) {
+  if (items.length <= SNIPPETS_PER_PAGE) return items;
+  return Array.from({ length: SNIPPETS_PER_PAGE }, (_, i) => items[Math.floor((i * items.length) / SNIPPETS_PER_PAGE)]);
+}
+
+function annotate(source, expected) {
+  const expectedText = squeeze(dom(expected).window.document.body.textContent);
+  const withSnippets = spread([...new Set(lines(dom(expected).window.document).map(snippet))]);
+  const without = lines(dom(source).window.document).filter((line) => !expectedText.includes(line));
+  const withoutSnippets = spread([...new Set(without.map(snippet))].filter((s) => !expectedText.includes(s)));
+  return { withSnippets, withoutSnippets };
+}
+
+function textOf(html) {
+  return html ? squeeze(dom(`<body>${html}</body>`).window.document.body.textContent) : '';
+}
+
+function utcDay(value) {
+  if (!value) return null;
+  const time = Date.parse(/^\d{4}-\d\d-\d\d$/.test(value) ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
+}
+
+const sameTitle = (a, b) => collapse(a).toLowerCase() === collapse(b).toLowerCase();
+
+/** The same title once a site name before or after a separator ("… | eHow", "Wikipedia - …", "… (CNET)") is set aside. */
+function sameTitleButSiteName(a, b) {
+  [a, b] = [collapse(a).toLowerCase(), collapse(b).toLowerCase()];
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (short.length < 10) return false;
+  return (long.startsWith(short) && /^\s*(?:[|\-–—·•_:»/\[(]|::)/.test(long.slice(short.length)))
+    || (long.endsWith(short) && /(?:[|\-–—·•_:»/]|::)\s*$/.test(long.slice(0, long.length - short.length)));
+}
+
+function newTally() {
+  return { tp: 0, fn: 0, fp: 0, tn: 0, titles: 0, titlesButSiteName: 0, titled: 0, dates: 0, dated: 0, extraDates: 0, failures: [] };
+}
+
+function score(tally, page, annotation, extraction, expectedMeta) {
+  const text = textOf(extraction.content);
+  const misses = [];
+  for (const s of annotation.withSnippets) {
+    if (text.includes(s)) tally.tp++; else { tally.fn++; misses.push(`missing: ${s}`); }
+  }
+  for (const s of annotation.withoutSnippets) {
+    if (text.includes(s)) { tally.fp++; misses.push(`extra: ${s}`); } else tally.tn++;
+  }
+  if (expectedMeta.title) {
+    tally.titled++;
+    if (sameTitleButSiteName(extraction.title, expectedMeta.title)) tally.titlesButSiteName++;
+    if (sameTitle(extraction.title, expectedMeta.title)) tally.titles++;
+    else misses.push(`title: ${JSON.stringify(extraction.title)} expected ${JSON.stringify(expectedMeta.title)}`);
+  }
+  const expectedDay = utcDay(expectedMeta.publishedTime);
+  if (expectedDay) {
+    tally.dated++;
+    if (utcDay(extraction.published) === expectedDay) tally.dates++;
+    else misses.push(`date: ${extraction.published} expected ${expectedMeta.publishedTime}`);
+  } else if (utcDay(extraction.published)) {
+    tally.extraDates++;
+  }
+  if (misses.length) tally.failures.push({ page, misses });
+}
+
+function summary(name, t) {
+  const precision = t.tp / (t.tp + t.fp);
+  const recall = t.tp / (t.tp + t.fn);
+  const f1 = (2 * precision * recall) / (precision + recall);
+  return {
+    name,
+    f1: f1.toFixed(3), precision: precision.toFixed(3), recall: recall.toFixed(3),
+    accuracy: ((t.tp + t.tn) / (t.tp + t.tn + t.fp + t.fn)).toFixed(3),
+    titles: `${(t.titles / t.titled).toFixed(3)} (${t.titles}/${t.titled})`,
+    'titles, site name aside': `${(t.titlesButSiteName / t.titled).toFixed(3)} (${t.titlesButSiteName}/${t.titled})`,
+    dates: `${(t.dates / t.dated).toFixed(3)} (${t.dates}/${t.dated})`,
+    'dates where none expected': t.extraDates,
+  };
+}
+
+const ours = new Map();
+for (const line of fs.readFileSync(oursFile, 'utf8').split('\n')) {
+  if (!line.trim()) continue;
+  const result = JSON.parse(line);
+  const article = result.articles && result.articles[0];
+  ours.set(path.basename(path.dirname(result.path)), {
+    title: article && article.title, published: article && article.published, content: article && article.contentHtml,
+  });
+}
+
+const tallies = { ours: newTally(), readability: newTally() };
+let snippetsWith = 0;
+let snippetsWithout = 0;
+const pages = fs.readdirSync(pagesDir).filter((p) => fs.existsSync(path.join(pagesDir, p, 'expected.html'))).sort();
+for (const page of pages) {
+  const source = fs.readFileSync(path.join(pagesDir, page, 'source.html'), 'utf8');
+  const expected = fs.readFileSync(path.join(pagesDir, page, 'expected.html'), 'utf8');
+  const meta = JSON.parse(fs.readFileSync(path.join(pagesDir, page, 'expected-metadata.json'), 'utf8'));
+  const annotation = annotate(source, expected);
+  snippetsWith += annotation.withSnippets.length;
+  snippetsWithout += annotation.withoutSnippets.length;
+
+  let readability = {};
+  try {
+    const article = new Readability(dom(source).window.document).parse() || {};
+    readability = { title: article.title, published: article.publishedTime, content: article.content };
+  } catch (e) {
+    readability = {};
+  }
+  score(tallies.readability, page, annotation, readability, meta);
+  score(tallies.ours, page, annotation, ours.get(page) || {}, meta);
+}
+
+console.log(`${pages.length} pages, ${snippetsWith} snippets that must be in the text, ${snippetsWithout} that must not`);
+console.table([summary('feedproc', tallies.ours), summary('Readability 0.6.0', tallies.readability)]);
+fs.writeFileSync(path.join(toolsDir, 'failures.json'), JSON.stringify({ ours: tallies.ours.failures, readability: tallies.readability.failures }, null, 1));
+console.log(`Per-page misses: ${path.join(toolsDir, 'failures.json')}`);
