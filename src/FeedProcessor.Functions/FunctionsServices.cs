@@ -1,8 +1,10 @@
 using FeedProcessor.Core.Api;
 using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Processing;
+using FeedProcessor.Core.Publishing;
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,8 +31,12 @@ public static class FunctionsServices
             TotalConcurrency = Math.Clamp(configuration.GetValue("FeedProcessor:Concurrency", new FetcherOptions().TotalConcurrency), 1, FetcherOptions.MaxTotalConcurrency),
         }));
         services.AddSingleton(provider => new PoisonStore(provider.GetRequiredService<IBlobStore>()));
-        services.AddSingleton(provider => new FeedIndexStore(provider.GetRequiredService<IBlobStore>()));
-        services.AddSingleton(provider => new CoalescingIndexMerger(provider.GetRequiredService<FeedIndexStore>()));
+        services.AddSingleton(_ => Retention.FromDays(configuration.GetValue<int?>("FeedProcessor:RetentionDays")));
+        services.AddSingleton<IArticleIndex>(_ => ArticleIndexFactory.FromConnectionSettings(name => configuration[name], "FeedStorage"));
+        services.AddSingleton(provider => new ArticleIndexer(provider.GetRequiredService<IArticleIndex>(), provider.GetRequiredService<Retention>()));
+        services.AddSingleton(provider => new CoalescingIndexMerger(provider.GetRequiredService<ArticleIndexer>()));
+        services.AddSingleton(provider => new IndexMaintenance(provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<ArticleIndexer>(),
+            provider.GetRequiredService<Retention>(), provider.GetRequiredService<ILogger<IndexMaintenance>>()));
         services.AddSingleton(provider => new PollCycle(
             provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedFetcher>(), provider.GetRequiredService<ILogger<PollCycle>>()));
         services.AddSingleton(provider => new RawItemProcessor(
@@ -38,7 +44,8 @@ public static class FunctionsServices
         services.AddSingleton(provider =>
         {
             var catalog = provider.GetRequiredService<SourceCatalog>();
-            return new FeedApi(provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedIndexStore>(), () => catalog.Current);
+            return new FeedApi(provider.GetRequiredService<IBlobStore>(), new PublishedIndex(provider.GetRequiredService<IArticleIndex>(),
+                provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<Retention>()), () => catalog.Current);
         });
         return services;
     }

@@ -3,6 +3,7 @@ using FeedProcessor.Cli.Hosting;
 using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 
 namespace FeedProcessor.Cli.Commands;
 
@@ -42,8 +43,20 @@ internal sealed class CommonOptions
         Description = "The contact URL sent in the User-Agent, so that publishers can reach whoever runs this poller.",
     };
 
+    public Option<int> RetentionDays { get; } = new("--retention")
+    {
+        Description = "Days an article stays in the archive and the feeds, by its publication date.",
+        DefaultValueFactory = _ => Retention.DefaultDays,
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(RetentionDays);
+        RetentionDays.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > Retention.MaxDays)
+                result.AddError($"--retention must be between 1 and {Retention.MaxDays} days.");
+        });
         command.Options.Add(ContactUrl);
         command.Options.Add(Sources);
         command.Options.Add(Store);
@@ -58,7 +71,8 @@ internal sealed class CommonOptions
     }
 
     /// <summary>Builds the services, or prints why it cannot (a clear sentence, no stack trace) and returns null.</summary>
-    public CliServices? CreateServices(ParseResult parseResult, IReadOnlyList<SourceDefinition>? sourcesOverride = null, bool allowPrivateNetwork = false)
+    public CliServices? CreateServices(ParseResult parseResult, IReadOnlyList<SourceDefinition>? sourcesOverride = null, bool allowPrivateNetwork = false,
+        Retention? retentionOverride = null)
     {
         try
         {
@@ -69,7 +83,7 @@ internal sealed class CommonOptions
                 TotalConcurrency = parseResult.GetValue(Concurrency),
             };
             if (parseResult.GetValue(ContactUrl) is { Length: > 0 } contact) fetching.ContactUrl = contact;
-            return CliServices.Create(sources, parseResult.GetValue(Store), parseResult.GetValue(Storage), fetching);
+            return CliServices.Create(sources, parseResult.GetValue(Store), parseResult.GetValue(Storage), fetching, retentionOverride ?? Retention.FromDays(parseResult.GetValue(RetentionDays)));
         }
         catch (SourceListException e)
         {

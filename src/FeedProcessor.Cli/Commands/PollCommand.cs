@@ -22,6 +22,7 @@ internal static class PollCommand
             using var services = common.CreateServices(parseResult);
             if (services is null) return ExitCodes.Failure;
             Console.Error.WriteLine($"Polling {services.Sources.Count} sources into {services.Store.Description} ...");
+            await services.Maintenance.RunAsync(cancellationToken);
             await services.Pipeline.CatchUpAsync(cancellationToken);
             var result = await services.Pipeline.RunCycleAsync(services.Sources,
                 report => Console.Error.WriteLine("  " + PollTable.SummaryLine(report)), cancellationToken);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using FeedProcessor.Cli.Hosting;
 using FeedProcessor.Core.Sources;
+using FeedProcessor.Core.Storage.Index;
 using Microsoft.AspNetCore.Builder;
 
 namespace FeedProcessor.Cli.Commands;
@@ -39,7 +40,9 @@ internal static class RunCommand
             IReadOnlyList<SourceDefinition>? demoSources = null;
             if (demoMode && (demoSources = DemoSamples.LoadSources(listenPort)) is null) return ExitCodes.Failure;
 
-            using var services = common.CreateServices(parseResult, demoSources, allowPrivateNetwork: demoMode);
+            // The bundled samples are old news: the demo keeps them whatever their date.
+            using var services = common.CreateServices(parseResult, demoSources, allowPrivateNetwork: demoMode,
+                retentionOverride: demoMode ? new Retention(Retention.MaxDays) : null);
             if (services is null) return ExitCodes.Failure;
 
             var server = ApiServer.Build(services.Api, listenPort, demoMode ? DemoSamples.Folder : null);
@@ -59,6 +62,7 @@ internal static class RunCommand
             cancellationToken = stopping.Token;
             try
             {
+                await services.Maintenance.RunAsync(cancellationToken);
                 await services.Pipeline.CatchUpAsync(cancellationToken);
                 while (!cancellationToken.IsCancellationRequested)
                 {
@@ -68,6 +72,7 @@ internal static class RunCommand
                     var total = result.Sources.Sum(r => r.New);
                     Console.Error.WriteLine($"Cycle done in {(result.PollTime + result.NormalizeTime).TotalSeconds:F2}s: {total} new items, " +
                         $"{result.Normalized.Articles} articles normalized ({result.Normalized.Failed} failed). Next poll in {every}.");
+                    await services.Maintenance.RunAsync(cancellationToken);
                     await Task.Delay(every, cancellationToken);
                 }
             }

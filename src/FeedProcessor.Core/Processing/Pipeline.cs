@@ -3,6 +3,7 @@ using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Normalizing;
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,12 +24,12 @@ public sealed class Pipeline
     private readonly PoisonStore _poison;
     private readonly PendingMerges _pending;
     private readonly RawItemProcessor _normalizer;
-    private readonly FeedIndexStore _index;
+    private readonly ArticleIndexer _index;
     private readonly ILogger _logger;
     /// <summary>Raw items whose normalizing or merging an outage interrupted in this process; retried next cycle.</summary>
     private readonly ConcurrentDictionary<string, byte> _retry = new(StringComparer.Ordinal);
 
-    public Pipeline(IBlobStore store, FeedFetcher fetcher, FeedIndexStore index, Func<string, SourceDefinition?> findSource, ILogger? logger = null)
+    public Pipeline(IBlobStore store, FeedFetcher fetcher, ArticleIndexer index, Func<string, SourceDefinition?> findSource, ILogger? logger = null)
     {
         _poison = new PoisonStore(store);
         _pending = new PendingMerges(store);
@@ -117,7 +118,7 @@ public sealed class Pipeline
         async Task MergeAsync((string RawName, Article Article)[] batch, CancellationToken ct)
         {
             await merging.WaitAsync(ct).ConfigureAwait(false);
-            try { await _index.MergeAsync([.. batch.Select(b => b.Article)], ct).ConfigureAwait(false); }
+            try { await _index.AddAsync([.. batch.Select(b => b.Article)], ct).ConfigureAwait(false); }
             finally { merging.Release(); }
             foreach (var (rawName, _) in batch) merged.Add(rawName);
         }

@@ -6,6 +6,7 @@ using FeedProcessor.Core.Api;
 using FeedProcessor.Core.Normalizing;
 using FeedProcessor.Core.Parsing;
 using FeedProcessor.Core.Publishing;
+using FeedProcessor.Tests.Publishing;
 
 namespace FeedProcessor.Tests.Security.Support;
 
@@ -20,12 +21,12 @@ internal static class ThroughThePipeline
     {
         var feed = FeedParser.Parse(document, new ParseOptions { DocumentUrl = new Uri("https://hostile.example.gov/feed") });
         var context = new NormalizeContext { SourceId = "hostile", SourceTitle = "Hostile", SourceUrl = new Uri("https://hostile.example.gov/feed"), FetchedAt = DateTimeOffset.UnixEpoch };
-        var index = new FeedIndex();
+        var index = new TestArchive();
         index.Merge(feed.Entries.Take(50).Select(entry => ArticleNormalizer.Shared.Normalize(entry, context)).ToList());
         foreach (var format in new[] { "rss", "atom", "json" })
         {
-            var response = Endpoint.Handle(new ApiRequest { Route = "feed", Query = [KeyValuePair.Create("format", format), KeyValuePair.Create("limit", "500")], Host = "news.example.kz" },
-                index, Guid.NewGuid().ToString("N"), []);
+            var response = Endpoint.HandleAsync(new ApiRequest { Route = "feed", Query = [KeyValuePair.Create("format", format), KeyValuePair.Create("limit", "500")], Host = "news.example.kz" },
+                index.Publish(), []).GetAwaiter().GetResult();
             Assert.Equal(200, response.Status);
             var text = StrictUtf8.GetString(response.Body.Span);
             Assert.DoesNotContain(text, c => c < 0x20 && c is not ('\t' or '\n' or '\r'));
