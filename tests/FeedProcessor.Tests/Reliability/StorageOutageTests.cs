@@ -125,9 +125,10 @@ public sealed class StorageOutageTests
     [Fact]
     public async Task With_storage_down_from_the_start_the_api_answers_503_and_health_says_degraded()
     {
-        var store = AzureBlobStore.Create(
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{Azurite.FreePort()}/devstoreaccount1;");
-        var api = new FeedApi(store, TestIndex.Sqlite().Published(store), () => []);
+        var unreachable = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{Azurite.FreePort()}/devstoreaccount1;"
+            + $"TableEndpoint=http://127.0.0.1:{Azurite.FreePort()}/devstoreaccount1;";
+        var store = AzureBlobStore.Create(unreachable);
+        var api = new FeedApi(store, TestIndex.Table(unreachable).Published(store), () => []);
         var feed = await api.HandleAsync(new ApiRequest { Route = "feed" });
         Assert.Equal(503, feed.Status);
         Assert.Equal("30", feed.Headers["Retry-After"]);
