@@ -23,17 +23,20 @@ BLOB_PORT=$((20000 + RANDOM % 10000)); TABLE_PORT=$((BLOB_PORT + 1))
 "$AZURITE/azurite-blob" --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --inMemoryPersistence --skipApiVersionCheck --loose --silent & BLOB_PID=$!
 "$AZURITE/azurite-table" --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --inMemoryPersistence --skipApiVersionCheck --loose --silent & TABLE_PID=$!
 trap 'kill $BLOB_PID $TABLE_PID 2>/dev/null || true' EXIT
-sleep 3
+for port in "$BLOB_PORT" "$TABLE_PORT"; do
+  for _ in $(seq 120); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
+done
 KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
 
 say "ingest: $ARTICLES articles of $SOURCES sources by $PROCESSES processes"
 START=$(date +%s.%N)
+PIDS=()
 for part in $(seq 0 $((PROCESSES - 1))); do
   "$SIM" simulate-ingest "$CONNECTION" "$part" "$PROCESSES" "$ARTICLES" "$SOURCES" > "$WORK/ingest.$part.out" &
+  PIDS+=($!)
 done
-wait $(jobs -p | grep -v -e "^$BLOB_PID\$" -e "^$TABLE_PID\$") 2>/dev/null || true
-for part in $(seq 0 $((PROCESSES - 1))); do while [ ! -s "$WORK/ingest.$part.out" ]; do sleep 1; done; done
+for pid in "${PIDS[@]}"; do wait "$pid"; done
 END=$(date +%s.%N)
 cat "$WORK"/ingest.*.out
 REQUESTS_TOTAL=$(cat "$WORK"/ingest.*.out | sed -E 's/.*requests=([0-9]+).*/\1/' | paste -sd+ | bc)
