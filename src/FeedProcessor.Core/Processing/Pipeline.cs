@@ -11,7 +11,7 @@ namespace FeedProcessor.Core.Processing;
 
 /// <summary>
 /// The whole job in one process (`feedproc run` and `poll --once`): poll every source, normalize what is new in
-/// parallel, and merge the articles into the feed index in batches. The Functions app runs the same pieces
+/// parallel, and add the articles to the article index in batches (<see cref="ArticleIndexer"/>). The Functions app runs the same pieces
 /// separately: the timer polls, and Event Grid hands each raw blob to the normalizer.
 /// Nothing is lost when storage fails or the process dies mid-cycle: raw items are written before the source's
 /// state moves on, a <see cref="PendingMerges"/> note covers articles stored but not yet merged, and work an outage
