@@ -61,4 +61,22 @@ public sealed class JsonFeedWriterTests
         using var direct = JsonDocument.Parse(WriteDirectly(new Core.Publishing.Writers.Json.JsonFeedWriter(), first));
         Assert.Equal("Lone surrogate", direct.RootElement.GetProperty("items")[0].GetProperty("title").GetString());
     }
+
+    [Fact]
+    public void Next_url_leads_page_by_page_through_every_item_and_the_last_page_has_none()
+    {
+        var archive = SampleIndex();
+        var seen = new List<string>();
+        var query = "format=json&limit=1";
+        for (var pages = 0; pages < 10 && query is not null; pages++)
+        {
+            using var json = JsonDocument.Parse(Respond(query, archive).Body);
+            seen.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            query = json.RootElement.TryGetProperty("next_url", out var next) ? new Uri(next.GetString()!).Query.TrimStart('?') : null;
+        }
+
+        Assert.Equal(3, seen.Count);
+        Assert.Equal(3, seen.Distinct().Count());
+        Assert.Null(query);
+    }
 }
