@@ -25,15 +25,21 @@ internal static class FeedRendering
     /// Renders one article straight through a writer, for what the stored archive cannot hold: a lone surrogate in
     /// stored JSON already comes back as U+FFFD, so only the writer itself can show that it strips one.
     /// </summary>
-    public static string WriteDirectly(Core.Publishing.Writers.IFeedWriter writer, Core.Normalizing.Article article)
+    public static string WriteDirectly(Core.Publishing.Writers.IFeedWriter writer, Core.Normalizing.Article article) =>
+        Encoding.UTF8.GetString(WriteDirectly(writer, [article], Sources()));
+
+    /// <summary>A page of articles straight through a writer, with a next link, as the endpoint hands one over.</summary>
+    public static byte[] WriteDirectly(Core.Publishing.Writers.IFeedWriter writer, IReadOnlyList<Core.Normalizing.Article> articles,
+        IReadOnlyList<Core.Sources.SourceDefinition> sources)
     {
         using var output = new MemoryStream();
         writer.Write(new Core.Publishing.Writers.FeedDocument
         {
             Title = "FeedProcessor", Description = "Test", FeedId = "urn:test", SelfUrl = "https://news.example.kz/api/feed",
-            HomeUrl = "https://news.example.kz/api/", Updated = Epoch, Items = [article], Sources = Sources(),
+            NextUrl = "https://news.example.kz/api/feed?after=next", HomeUrl = "https://news.example.kz/api/", Updated = Epoch,
+            Items = articles, Sources = sources,
         }, output);
-        return Encoding.UTF8.GetString(output.ToArray());
+        return output.ToArray();
     }
 
     /// <summary>Every URL-valued attribute and element of a document, HTML inside content included.</summary>

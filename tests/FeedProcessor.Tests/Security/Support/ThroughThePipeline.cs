@@ -27,13 +27,7 @@ internal static class ThroughThePipeline
         // and a lone surrogate would not survive the stored JSON for the writer to strip it.
         foreach (var writer in new IFeedWriter[] { new RssWriter(), new AtomWriter(), new JsonFeedWriter() })
         {
-            using var output = new MemoryStream();
-            writer.Write(new FeedDocument
-            {
-                Title = "FeedProcessor", Description = "Hostile", FeedId = "urn:feedprocessor:feed:hostile", SelfUrl = "https://news.example.kz/api/feed",
-                NextUrl = "https://news.example.kz/api/feed?after=x", HomeUrl = "https://news.example.kz/api/", Updated = DateTimeOffset.UnixEpoch, Items = articles,
-            }, output);
-            var body = output.ToArray();
+            var body = Publishing.FeedRendering.WriteDirectly(writer, articles, []);
             var text = StrictUtf8.GetString(body);
             Assert.DoesNotContain(text, c => c < 0x20 && c is not ('\t' or '\n' or '\r'));
             if (writer is JsonFeedWriter)
