@@ -44,6 +44,11 @@ param instanceMemoryMB int = 2048
 @description('Blobs under raw/ are deleted by a lifecycle rule this many days after their last modification.')
 param rawRetentionDays int = 14
 
+@minValue(1)
+@maxValue(3650)
+@description('Articles are kept this many days by publication date: older ones leave the index and the archive (articles/), the app sweeping both and a lifecycle rule deleting what it missed a day later.')
+param articleRetentionDays int = 90
+
 @minLength(1)
 @description('Contact URL the app publishes (User-Agent and pages); point it at the repository or an operator page.')
 param contactUrl string = 'https://github.com/your-org/FeedProcessor'
@@ -112,6 +117,7 @@ module storage 'app/storage.bicep' = {
     deploymentContainerName: deploymentContainerName
     dataContainerNames: dataContainerNames
     rawRetentionDays: rawRetentionDays
+    articleRetentionDays: articleRetentionDays
     vnetEnabled: vnetEnabled
   }
 }
@@ -163,6 +169,7 @@ module api 'app/api.bicep' = {
     pollSchedule: pollSchedule
     contactUrl: contactUrl
     sourcesBlob: sourcesBlob
+    articleRetentionDays: articleRetentionDays
   }
   dependsOn: [
     storage

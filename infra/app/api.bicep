@@ -54,6 +54,11 @@ param contactUrl string
 @description('Blob (container/name) in the data account holding the feed source list.')
 param sourcesBlob string
 
+@minValue(1)
+@maxValue(3650)
+@description('Days articles stay in the index and the archive (FeedProcessor__RetentionDays).')
+param articleRetentionDays int = 90
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
@@ -135,6 +140,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     FeedStorage__clientId: identityClientId
     FeedStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
     FeedStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+    FeedStorage__tableServiceUri: storage.properties.primaryEndpoints.table
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     PollSchedule: pollSchedule
@@ -143,6 +149,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     FeedProcessor__AllowPrivateNetwork: 'false'
     FeedProcessor__ContactUrl: contactUrl
     FeedProcessor__SourcesBlob: sourcesBlob
+    FeedProcessor__RetentionDays: string(articleRetentionDays)
     // Links in feeds and pages are built from this, never from a request's Host or X-Forwarded-* headers.
     FeedProcessor__PublicUrl: 'https://${site.properties.defaultHostName}'
   }

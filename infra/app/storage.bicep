@@ -24,6 +24,11 @@ param dataContainerNames array
 @maxValue(3650)
 param rawRetentionDays int
 
+@description('Blobs under articles/ are deleted a day after this many days since their last modification; the app removes them from the index and the archive first.')
+@minValue(1)
+@maxValue(3650)
+param articleRetentionDays int
+
 @description('Reserved: when private networking is implemented, public network access is turned off. Only false is accepted today.')
 param vnetEnabled bool = false
 
@@ -91,6 +96,28 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06
               baseBlob: {
                 delete: {
                   daysAfterModificationGreaterThan: rawRetentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'delete-articles-after-retention'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'articles/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: articleRetentionDays + 1
                 }
               }
             }

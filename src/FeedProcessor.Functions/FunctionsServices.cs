@@ -2,8 +2,10 @@ using Cronos;
 using FeedProcessor.Core.Api;
 using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Processing;
+using FeedProcessor.Core.Publishing;
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,8 +32,12 @@ public static class FunctionsServices
             TotalConcurrency = Math.Clamp(configuration.GetValue("FeedProcessor:Concurrency", new FetcherOptions().TotalConcurrency), 1, FetcherOptions.MaxTotalConcurrency),
         }));
         services.AddSingleton(provider => new PoisonStore(provider.GetRequiredService<IBlobStore>()));
-        services.AddSingleton(provider => new FeedIndexStore(provider.GetRequiredService<IBlobStore>()));
-        services.AddSingleton(provider => new CoalescingIndexMerger(provider.GetRequiredService<FeedIndexStore>()));
+        services.AddSingleton(_ => Retention.FromDays(configuration.GetValue<int?>("FeedProcessor:RetentionDays")));
+        services.AddSingleton<IArticleIndex>(_ => ArticleIndexFactory.FromConnectionSettings(name => configuration[name], "FeedStorage"));
+        services.AddSingleton(provider => new ArticleIndexer(provider.GetRequiredService<IArticleIndex>(), provider.GetRequiredService<Retention>()));
+        services.AddSingleton(provider => new CoalescingIndexMerger(provider.GetRequiredService<ArticleIndexer>()));
+        services.AddSingleton(provider => new IndexMaintenance(provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<ArticleIndexer>(),
+            provider.GetRequiredService<Retention>(), provider.GetRequiredService<ILogger<IndexMaintenance>>()));
         services.AddSingleton(provider => new PollCycle(
             provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedFetcher>(), provider.GetRequiredService<ILogger<PollCycle>>()));
         services.AddSingleton(provider => new RawItemProcessor(
@@ -41,7 +47,7 @@ public static class FunctionsServices
             configuration["FeedProcessor:PublicUrl"],
             [configuration["FeedProcessor:TrustedProxies"], .. configuration.GetSection("FeedProcessor:TrustedProxies").GetChildren().Select(child => child.Value)]));
         services.AddSingleton(provider => new Pipeline(
-            provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedFetcher>(), provider.GetRequiredService<FeedIndexStore>(),
+            provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedFetcher>(), provider.GetRequiredService<ArticleIndexer>(),
             id => provider.GetRequiredService<SourceCatalog>().Find(id), provider.GetRequiredService<ILogger<Pipeline>>()));
         services.AddSingleton(provider => new Reconciler(
             provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<Pipeline>(),
@@ -51,7 +57,8 @@ public static class FunctionsServices
             var catalog = provider.GetRequiredService<SourceCatalog>();
             // The home page shows when PollFeeds fires next: the next occurrence of its NCRONTAB schedule (six fields, UTC).
             var schedule = CronExpression.TryParse(configuration["PollSchedule"] ?? "0 */15 * * * *", CronFormat.IncludeSeconds, out var parsed) ? parsed : null;
-            return new FeedApi(provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<FeedIndexStore>(), () => catalog.Current,
+            return new FeedApi(provider.GetRequiredService<IBlobStore>(), new PublishedIndex(provider.GetRequiredService<IArticleIndex>(),
+                provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<Retention>()), () => catalog.Current,
                 nextCycle: () => schedule?.GetNextOccurrence(DateTimeOffset.UtcNow, TimeZoneInfo.Utc));
         });
         return services;

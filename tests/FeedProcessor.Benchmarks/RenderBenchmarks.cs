@@ -1,20 +1,22 @@
 using BenchmarkDotNet.Attributes;
 using FeedProcessor.Benchmarks.Workloads;
 using FeedProcessor.Core.Api;
-using FeedProcessor.Core.Normalizing;
 using FeedProcessor.Core.Publishing;
 using FeedProcessor.Core.Sources;
+using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 
 namespace FeedProcessor.Benchmarks;
 
 /// <summary>
-/// `GET /api/feed` from a full index (1,000 articles of 20 sources): rendering each format once per index version,
-/// and the cached answers every later request gets (200 with the same bytes, or 304 on If-None-Match).
+/// `GET /api/feed` from a folder store of 1,000 articles of 20 sources with its SQLite index: rendering each format
+/// once per index version (a page read from the index, the articles read from their blobs), and the cached answers
+/// every later request gets (200 with the same bytes, or 304 on If-None-Match).
 /// </summary>
 [MemoryDiagnoser]
 public class RenderBenchmarks
 {
-    private FeedIndex _index = new();
+    private PublishedIndex _index = null!;
     private List<SourceDefinition> _sources = [];
     private FeedEndpoint _warm = new();
     private ApiRequest _revalidation = new();
@@ -22,28 +24,36 @@ public class RenderBenchmarks
     [Params("rss", "atom", "json")]
     public string Format { get; set; } = "rss";
 
-    /// <summary>Index size; the stored index holds at most <see cref="FeedIndex.DefaultCapacity"/>.</summary>
-    public int Articles { get; set; } = FeedIndex.DefaultCapacity;
+    public int Articles { get; set; } = 1000;
 
     [GlobalSetup]
     public void Setup()
     {
         _sources = SampleArticles.Sources(20);
-        _index = new FeedIndex();
-        _index.Merge(SampleArticles.Create(Articles, _sources));
+        var folder = Path.Combine(Path.GetTempPath(), "feedproc-bench-" + Guid.NewGuid().ToString("N"));
+        var store = new FileBlobStore(folder);
+        var articles = SampleArticles.Create(Articles, _sources);
+        var archive = new ArticleStore(store);
+        foreach (var article in articles) archive.WriteAsync(article, WriteCondition.None).GetAwaiter().GetResult();
+        var retention = new Retention(Retention.MaxDays);
+        var index = SqliteArticleIndex.ForFolder(folder);
+        new ArticleIndexer(index, retention).AddAsync(articles).GetAwaiter().GetResult();
+        _index = new PublishedIndex(index, store, retention, TimeSpan.FromDays(1));
         _warm = new FeedEndpoint();
-        var etag = _warm.Handle(Request(), _index, "\"v1\"", _sources).Headers["ETag"];
+        var etag = Handle(_warm, Request()).Headers["ETag"];
         _revalidation = Request(("If-None-Match", etag));
     }
 
+    private ApiResponse Handle(FeedEndpoint endpoint, ApiRequest request) => endpoint.HandleAsync(request, _index, _sources).GetAwaiter().GetResult();
+
     [Benchmark(Baseline = true)]
-    public int RenderOnce() => new FeedEndpoint().Handle(Request(), _index, "\"v1\"", _sources).Body.Length;
+    public int RenderOnce() => Handle(new FeedEndpoint(), Request()).Body.Length;
 
     [Benchmark]
-    public int Cached200() => _warm.Handle(Request(), _index, "\"v1\"", _sources).Body.Length;
+    public int Cached200() => Handle(_warm, Request()).Body.Length;
 
     [Benchmark]
-    public int Cached304() => _warm.Handle(_revalidation, _index, "\"v1\"", _sources).Status;
+    public int Cached304() => Handle(_warm, _revalidation).Status;
 
     private ApiRequest Request(params (string Name, string Value)[] headers) => new()
     {

@@ -66,6 +66,7 @@ public sealed class AppSettingsTests
                      ("AzureWebJobsStorage__tableServiceUri", "table"),
                      ("FeedStorage__blobServiceUri", "blob"),
                      ("FeedStorage__queueServiceUri", "queue"),
+                     ("FeedStorage__tableServiceUri", "table"),
                  })
         {
             Assert.EndsWith($".primaryEndpoints.{endpoint}]", Setting(name));
@@ -90,6 +91,7 @@ public sealed class AppSettingsTests
         Assert.Equal("false", Setting("FeedProcessor__AllowPrivateNetwork"));
         Assert.Equal("[parameters('contactUrl')]", Setting("FeedProcessor__ContactUrl"));
         Assert.Equal("[parameters('sourcesBlob')]", Setting("FeedProcessor__SourcesBlob"));
+        Assert.Equal("[string(parameters('articleRetentionDays'))]", Setting("FeedProcessor__RetentionDays"));
         Assert.Equal("config/sources.json", Infra.Root["variables"]!["sourcesBlob"]!.GetValue<string>());
 
         var passed = Infra.Module("api")["properties"]!["parameters"]!;

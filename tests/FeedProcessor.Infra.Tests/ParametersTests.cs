@@ -23,6 +23,7 @@ public sealed class ParametersTests
     [InlineData("maximumInstanceCount", "int")]
     [InlineData("instanceMemoryMB", "int")]
     [InlineData("rawRetentionDays", "int")]
+    [InlineData("articleRetentionDays", "int")]
     [InlineData("contactUrl", "string")]
     [InlineData("grantDeployerAccess", "bool")]
     [InlineData("vnetEnabled", "bool")]
@@ -30,6 +31,13 @@ public sealed class ParametersTests
     public void MainDeclaresParameter(string name, string type)
     {
         Assert.Equal(type, Infra.Parameter(name)["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ArticlesAreKeptNinetyDaysByDefault()
+    {
+        Assert.Equal(90, Infra.Parameter("articleRetentionDays")["defaultValue"]!.GetValue<int>());
+        Assert.Equal(1, Infra.Parameter("articleRetentionDays")["minValue"]!.GetValue<int>());
     }
 
     [Fact]

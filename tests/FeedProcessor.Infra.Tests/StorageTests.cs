@@ -53,7 +53,7 @@ public sealed class StorageTests
     {
         var policy = Infra.Single("Microsoft.Storage/storageAccounts/managementPolicies");
         var rules = policy.Properties["policy"]!["rules"]!.AsArray();
-        var rule = Assert.Single(rules)!;
+        var rule = rules.Single(r => r!["name"]!.GetValue<string>() == "delete-raw-after-retention")!;
 
         Assert.True(rule["enabled"]!.GetValue<bool>());
         Assert.Equal("Lifecycle", rule["type"]!.GetValue<string>());
@@ -64,5 +64,21 @@ public sealed class StorageTests
             rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<string>());
         Assert.Equal("[parameters('rawRetentionDays')]",
             Infra.Module("storage")["properties"]!["parameters"]!["rawRetentionDays"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void LifecycleRuleDeletesArticlesADayAfterTheirRetention()
+    {
+        var policy = Infra.Single("Microsoft.Storage/storageAccounts/managementPolicies");
+        var rule = policy.Properties["policy"]!["rules"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "delete-articles-after-retention")!;
+
+        Assert.True(rule["enabled"]!.GetValue<bool>());
+        Assert.Equal(["articles/"], rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal("[add(parameters('articleRetentionDays'), 1)]",
+            rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<string>());
+        Assert.Equal("[parameters('articleRetentionDays')]",
+            Infra.Module("storage")["properties"]!["parameters"]!["articleRetentionDays"]!["value"]!.GetValue<string>());
+        Assert.Equal("[parameters('articleRetentionDays')]",
+            Infra.Module("api")["properties"]!["parameters"]!["articleRetentionDays"]!["value"]!.GetValue<string>());
     }
 }

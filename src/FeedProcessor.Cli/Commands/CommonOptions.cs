@@ -3,6 +3,7 @@ using FeedProcessor.Cli.Hosting;
 using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 
 namespace FeedProcessor.Cli.Commands;
 
@@ -60,8 +61,20 @@ internal sealed class CommonOptions
         Description = "Log debug events and the stack traces of errors (to stderr).",
     };
 
+    public Option<int> RetentionDays { get; } = new("--retention")
+    {
+        Description = "Days an article stays in the archive and the feeds, by its publication date.",
+        DefaultValueFactory = _ => Retention.DefaultDays,
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(RetentionDays);
+        RetentionDays.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > Retention.MaxDays)
+                result.AddError($"--retention must be between 1 and {Retention.MaxDays} days.");
+        });
         command.Options.Add(ContactUrl);
         command.Options.Add(Sources);
         command.Options.Add(Store);
@@ -94,6 +107,10 @@ internal sealed class CommonOptions
         });
     }
 
+    /// <summary>--retention where the command offers it, else the default.</summary>
+    private Retention RetentionFrom(ParseResult parseResult) =>
+        Retention.FromDays(parseResult.GetResult(RetentionDays) is null ? null : parseResult.GetValue(RetentionDays));
+
     /// <summary>The sources file to read: --sources, else the one shipped beside the program.</summary>
     public string SourcesFile(ParseResult parseResult) => parseResult.GetValue(Sources) is { Length: > 0 } given ? given : DefaultSourcesFile;
 
@@ -102,7 +119,7 @@ internal sealed class CommonOptions
     /// <paramref name="defaultStore"/> replaces the default store folder (the demo keeps its data apart).
     /// </summary>
     public CliServices? CreateServices(ParseResult parseResult, IReadOnlyList<SourceDefinition>? sourcesOverride = null, bool allowPrivateNetwork = false,
-        string? defaultStore = null)
+        string? defaultStore = null, Retention? retentionOverride = null)
     {
         var storeFolder = defaultStore is not null && parseResult.GetResult(Store) is null or { Implicit: true }
             ? defaultStore
@@ -124,7 +141,8 @@ internal sealed class CommonOptions
                 Console.Error.WriteLine($"feedproc: {problem}");
                 return null;
             }
-            return CliServices.Create(sources, storeFolder, storage, fetching, parseResult.GetValue(Verbose));
+            return CliServices.Create(sources, storeFolder, storage, fetching, retentionOverride ?? RetentionFrom(parseResult),
+                parseResult.GetValue(Verbose));
         }
         catch (SourceListException e)
         {

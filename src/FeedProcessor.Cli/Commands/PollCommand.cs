@@ -27,6 +27,7 @@ internal static class PollCommand
                 return ExitCodes.Failure;
             }
             Console.Error.WriteLine($"Polling {Counted.Of(services.Sources.Count, "source")} from {Path.GetFullPath(common.SourcesFile(parseResult))} into {services.Store.Description} ...");
+            await services.Maintenance.RunAsync(cancellationToken);
             await services.Pipeline.CatchUpAsync(cancellationToken);
             var result = await services.Pipeline.RunCycleAsync(services.Sources,
                 report => Console.Error.WriteLine("  " + PollTable.SummaryLine(report)), cancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using FeedProcessor.Cli.Hosting;
 using FeedProcessor.Core.Api;
 using FeedProcessor.Core.Sources;
+using FeedProcessor.Core.Storage.Index;
 using Microsoft.AspNetCore.Builder;
 
 namespace FeedProcessor.Cli.Commands;
@@ -72,8 +73,9 @@ internal static class RunCommand
             IReadOnlyList<SourceDefinition>? demoSources = null;
             if (demoMode && (demoSources = DemoSamples.LoadSources(listenPort)) is null) return ExitCodes.Failure;
 
+            // The bundled samples are old news: the demo keeps them whatever their date.
             using var services = common.CreateServices(parseResult, demoSources, allowPrivateNetwork: demoMode,
-                defaultStore: demoMode ? DemoSamples.DefaultStore : null);
+                defaultStore: demoMode ? DemoSamples.DefaultStore : null, retentionOverride: demoMode ? new Retention(Retention.MaxDays) : null);
             if (services is null) return ExitCodes.Failure;
             var sourcesFrom = demoMode ? DemoSamples.Folder : Path.GetFullPath(common.SourcesFile(parseResult));
             if (services.Sources.Count == 0)
@@ -96,6 +98,7 @@ internal static class RunCommand
             cancellationToken = stopping.Token;
             try
             {
+                await services.Maintenance.RunAsync(cancellationToken);
                 while (!cancellationToken.IsCancellationRequested)
                 {
                     services.NextCycle = DateTimeOffset.UtcNow; // polling now
@@ -110,6 +113,7 @@ internal static class RunCommand
                     services.NextCycle = DateTimeOffset.UtcNow + every;
                     Console.Error.WriteLine($"Cycle done in {(result.PollTime + result.NormalizeTime).TotalSeconds:F2}s: {Counted.Of(total, "new item")}, " +
                         $"{Counted.Of(result.Normalized.Articles, "article")} normalized ({result.Normalized.Failed} failed). Next poll in {every} at {services.NextCycle:HH:mm:ss} UTC.");
+                    await services.Maintenance.RunAsync(cancellationToken);
                     await Task.Delay(every, cancellationToken);
                 }
             }

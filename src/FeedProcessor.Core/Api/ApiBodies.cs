@@ -5,7 +5,7 @@ namespace FeedProcessor.Core.Api;
 
 /// <summary>The answer of <c>GET /api/health</c>.</summary>
 /// <param name="Degraded">What does not work fully: "storage", and "feed" when there is nothing to serve.</param>
-public sealed record HealthReport(string Status, string Storage, string[] Degraded, int Articles, DateTimeOffset? IndexUpdated)
+public sealed record HealthReport(string Status, string Storage, string[] Degraded, string? IndexVersion)
 {
     /// <summary>The last reconciliation sweep: when it ran and what it recovered; null before the first.</summary>
     public ReconcileStatus? Reconcile { get; init; }

@@ -12,10 +12,11 @@ namespace FeedProcessor.Core.Api;
 /// <summary>
 /// The HTTP API, once for both hosts: the Functions app's HTTP functions and `feedproc run` call
 /// <see cref="HandleAsync"/> with the same <see cref="ApiRequest"/> and copy the <see cref="ApiResponse"/> to the wire.
-/// Everything here is read-only and anonymous. A feed request reads no blob at all while the cached index is fresh.
+/// Everything here is read-only and anonymous. A feed request reads nothing while the index version checked last is fresh
+/// and its response is cached.
 /// <paramref name="nextCycle"/> tells the home page when the host polls next, when the host knows.
 /// </summary>
-public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOnlyList<SourceDefinition>> sources, PublishingOptions? options = null,
+public sealed class FeedApi(IBlobStore store, PublishedIndex index, Func<IReadOnlyList<SourceDefinition>> sources, PublishingOptions? options = null,
     Func<DateTimeOffset?>? nextCycle = null)
 {
     private static readonly TimeSpan SourcesCacheInterval = TimeSpan.FromSeconds(5);
@@ -48,8 +49,7 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
         switch (request.Route)
         {
             case FeedEndpoint.Route:
-                var snapshot = await index.GetAsync(cancellationToken).ConfigureAwait(false);
-                return _feed.Handle(request, snapshot.Index, snapshot.Version, sources());
+                return await _feed.HandleAsync(request, index, sources(), cancellationToken).ConfigureAwait(false);
             case "sources":
                 return Json(200, new SourceStatusList(await SourceStatusesAsync(cancellationToken).ConfigureAwait(false)));
             case "sources.opml":
@@ -92,7 +92,7 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
 
     private async Task<ApiResponse> HealthAsync(CancellationToken cancellationToken)
     {
-        FeedIndexStore.Snapshot snapshot;
+        PublishedIndex.Snapshot snapshot;
         try
         {
             snapshot = await index.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return Json(200, new HealthReport("degraded",
-                $"unreachable; no index cached yet, so the feed is unavailable: {FirstLine(e.Message)}", ["storage", "feed"], 0, null));
+                $"unreachable; no index cached yet, so the feed is unavailable: {FirstLine(e.Message)}", ["storage", "feed"], null));
         }
         var degraded = snapshot.Error is not null;
         var operations = degraded ? null : await OperationsAsync(cancellationToken).ConfigureAwait(false);
@@ -108,8 +108,7 @@ public sealed class FeedApi(IBlobStore store, FeedIndexStore index, Func<IReadOn
             degraded ? "degraded" : "ok",
             degraded ? $"unreachable since {snapshot.FailingSince:u}; serving the last good index: {FirstLine(snapshot.Error!)}" : "ok",
             degraded ? ["storage"] : [],
-            snapshot.Index.Articles.Count,
-            snapshot.Index.Updated)
+            snapshot.Version)
         {
             Reconcile = operations?.Reconcile,
             DeadLetters = operations?.DeadLetters,

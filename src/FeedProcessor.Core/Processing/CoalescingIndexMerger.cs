@@ -1,18 +1,17 @@
 using FeedProcessor.Core.Normalizing;
-using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 
 namespace FeedProcessor.Core.Processing;
 
 /// <summary>
-/// Merges articles into the feed index as they arrive one at a time (the Functions app normalizes each raw blob in
-/// its own invocation) with a group commit: while one index write is in flight, the articles that arrive wait, and
-/// the next write takes them all. Idle, an article is merged at once; after a poll that found 200 new items the
-/// index is rewritten a handful of times instead of 200 times, and one instance's merges never conflict with each
-/// other. A caller returns only once its article is in the stored index, or with the error that kept it out, so a
+/// Merges articles into the article index as they arrive one at a time (the Functions app normalizes each raw blob in
+/// its own invocation) with a group commit: while one batch is being added, the articles that arrive wait, and the
+/// next <see cref="ArticleIndexer.AddAsync"/> takes them all, so copies of one story that arrive together are matched
+/// with each other. A caller returns only once its article is in the stored index, or with the error that kept it out, so a
 /// raw blob is acknowledged only after its merge. (<see cref="Pipeline"/> sees a whole cycle at once and merges
 /// its own batches; this is for callers that see one article at a time.)
 /// </summary>
-public sealed class CoalescingIndexMerger(FeedIndexStore index, int maxBatch = 500)
+public sealed class CoalescingIndexMerger(ArticleIndexer index, int maxBatch = 500)
 {
     private readonly Lock _gate = new();
     private List<Waiting> _waiting = [];
@@ -53,7 +52,7 @@ public sealed class CoalescingIndexMerger(FeedIndexStore index, int maxBatch = 5
             }
             try
             {
-                await index.MergeAsync([.. batch.Select(w => w.Article)], CancellationToken.None).ConfigureAwait(false);
+                await index.AddAsync([.. batch.Select(w => w.Article)], CancellationToken.None).ConfigureAwait(false);
                 foreach (var waiting in batch) waiting.Merged.TrySetResult();
             }
             catch (Exception e)

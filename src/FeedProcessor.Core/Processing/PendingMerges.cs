@@ -3,7 +3,7 @@ using FeedProcessor.Core.Storage;
 namespace FeedProcessor.Core.Processing;
 
 /// <summary>
-/// A journal of raw items whose articles may be stored but not yet merged into the feed index
+/// A journal of raw items whose articles may be stored but not yet added to the article index
 /// (`state/pending/{id}.json`). Written before a batch is normalized and deleted once its merge is done, so a crash
 /// or an outage between storing an article and merging it leaves a note that the next cycle (of any process) follows.
 /// Normalizing and merging are idempotent, so following a note twice is harmless.

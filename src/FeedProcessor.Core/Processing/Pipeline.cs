@@ -3,6 +3,7 @@ using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Normalizing;
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -10,7 +11,7 @@ namespace FeedProcessor.Core.Processing;
 
 /// <summary>
 /// The whole job in one process (`feedproc run` and `poll --once`): poll every source, normalize what is new in
-/// parallel, and merge the articles into the feed index in batches. The Functions app runs the same pieces
+/// parallel, and add the articles to the article index in batches (<see cref="ArticleIndexer"/>). The Functions app runs the same pieces
 /// separately: the timer polls, and Event Grid hands each raw blob to the normalizer.
 /// Nothing is lost when storage fails or the process dies mid-cycle: raw items are written before the source's
 /// state moves on, a <see cref="PendingMerges"/> note covers articles stored but not yet merged, and work an outage
@@ -23,14 +24,14 @@ public sealed class Pipeline
     private readonly PoisonStore _poison;
     private readonly PendingMerges _pending;
     private readonly RawItemProcessor _normalizer;
-    private readonly FeedIndexStore _index;
+    private readonly ArticleIndexer _index;
     private readonly Reconciler _reconciler;
     private readonly RawJournal _journal;
     private readonly ILogger _logger;
     /// <summary>Raw items whose normalizing or merging an outage interrupted in this process; retried next cycle.</summary>
     private readonly ConcurrentDictionary<string, byte> _retry = new(StringComparer.Ordinal);
 
-    public Pipeline(IBlobStore store, FeedFetcher fetcher, FeedIndexStore index, Func<string, SourceDefinition?> findSource, ILogger? logger = null)
+    public Pipeline(IBlobStore store, FeedFetcher fetcher, ArticleIndexer index, Func<string, SourceDefinition?> findSource, ILogger? logger = null)
     {
         _poison = new PoisonStore(store);
         _pending = new PendingMerges(store);
@@ -119,7 +120,7 @@ public sealed class Pipeline
         async Task MergeAsync((string RawName, Article Article)[] batch, CancellationToken ct)
         {
             await merging.WaitAsync(ct).ConfigureAwait(false);
-            try { await _index.MergeAsync([.. batch.Select(b => b.Article)], ct).ConfigureAwait(false); }
+            try { await _index.AddAsync([.. batch.Select(b => b.Article)], ct).ConfigureAwait(false); }
             finally { merging.Release(); }
             foreach (var (rawName, _) in batch) merged.Add(rawName);
         }

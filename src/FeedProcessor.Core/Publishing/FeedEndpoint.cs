@@ -39,7 +39,8 @@ public sealed class FeedEndpoint
     /// <summary>How many rendered responses are held; for the health endpoint and tests.</summary>
     public int CachedResponses => _cache.Count;
 
-    public ApiResponse Handle(ApiRequest request, FeedIndex index, string indexVersion, IReadOnlyList<SourceDefinition> sources)
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, PublishedIndex index, IReadOnlyList<SourceDefinition> sources,
+        CancellationToken cancellationToken = default)
     {
         var accept = request.Header("Accept");
         var parsed = FeedQuery.Parse(request.Query, accept);
@@ -52,20 +53,23 @@ public sealed class FeedEndpoint
         var baseUrl = request.PublicBaseUrl;
         // The self link determines the query and the public base URL; the format may come from Accept instead.
         var selfUrl = SelfUrl(baseUrl, query);
+        var indexVersion = (await index.GetAsync(cancellationToken).ConfigureAwait(false)).Version;
         var key = string.Join('\n', indexVersion, FeedQuery.FormatName(query.Format), forBrowser ? "browser" : "reader", selfUrl);
         if (_cache.TryGet(key, out var cached)) return cached.Respond(request);
 
         if (UnknownSource(query, sources) is { } unknown)
             return Problem.InvalidParameter("source", $"There is no source '{unknown}'; the sources are listed at {baseUrl}/sources.opml.").ToResponse();
 
-        var rendered = Render(query, forBrowser, baseUrl, selfUrl, index, sources);
+        var selection = await FeedSelector.SelectAsync(index.Index, index.Articles, query, index.Retention, sources, _options, cancellationToken).ConfigureAwait(false);
+        var nextUrl = selection.Next is { } next ? SelfUrl(baseUrl, query with { After = next, GivenParameters = [.. query.GivenParameters.Where(p => p != "after"), "after"] }) : null;
+        var rendered = Render(query, forBrowser, baseUrl, selfUrl, nextUrl, selection, sources);
         _cache.Set(key, rendered);
         return rendered.Respond(request);
     }
 
-    private RenderedResponse Render(FeedQuery query, bool forBrowser, string baseUrl, string selfUrl, FeedIndex index, IReadOnlyList<SourceDefinition> sources)
+    private RenderedResponse Render(FeedQuery query, bool forBrowser, string baseUrl, string selfUrl, string? nextUrl, FeedSelection selection,
+        IReadOnlyList<SourceDefinition> sources)
     {
-        var selection = FeedSelector.Select(index, query, sources, _options);
         var writer = query.Format switch
         {
             OutputFormat.Atom => Atom,
@@ -73,12 +77,12 @@ public sealed class FeedEndpoint
             OutputFormat.Html => Page,
             _ => Rss,
         };
-        // The index time moves on with every merge, also when an echo only adds to "also published by".
-        var updated = index.Updated;
+        // The newest change among the items: an edit, a publication, or an article first seen late.
+        var updated = default(DateTimeOffset);
         foreach (var item in selection.Items)
         {
-            var changed = ArticleContent.LastChanged(item);
-            if (changed > updated) updated = changed;
+            foreach (var changed in (ReadOnlySpan<DateTimeOffset>)[ArticleContent.LastChanged(item), item.FirstSeen, item.Updated ?? item.FirstSeen])
+                if (changed > updated) updated = changed;
         }
         if (updated == default) updated = DateTimeOffset.UnixEpoch;
 
@@ -86,8 +90,9 @@ public sealed class FeedEndpoint
         {
             Title = selection.Title,
             Description = _options.FeedDescription,
-            FeedId = "urn:feedprocessor:feed:" + Hash(query.CacheKey),
+            FeedId = "urn:feedprocessor:feed:" + Hash(query.FeedKey),
             SelfUrl = selfUrl,
+            NextUrl = nextUrl,
             HomeUrl = baseUrl + "/",
             Updated = updated,
             Language = selection.CommonLanguage,
@@ -120,6 +125,7 @@ public sealed class FeedEndpoint
                 "category" => query.Category,
                 "q" => query.Text,
                 "since" => query.Since is { } since ? FeedDates.Rfc3339(since) : null,
+                "after" => query.After?.ToToken(),
                 _ => null,
             };
             if (value is null) continue;

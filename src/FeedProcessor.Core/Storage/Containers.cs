@@ -9,7 +9,7 @@ public static class Containers
     public const string Articles = "articles";
     /// <summary>Fetch state per source (`sources/{sourceId}.json`) and poll leases.</summary>
     public const string State = "state";
-    /// <summary>The materialized feed index the publisher reads: one blob, O(1) reads per request.</summary>
+    /// <summary>Where the former single-blob feed index (`feed.json`) lived; read only to replace it (<see cref="Index.IndexRebuild"/>).</summary>
     public const string Index = "index";
     /// <summary>Raw blobs that could not be normalized after bounded retries, with the reason.</summary>
     public const string Poison = "poison";

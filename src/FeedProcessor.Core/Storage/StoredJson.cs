@@ -29,7 +29,6 @@ public static class StoredJson
 
 /// <summary>Every type FeedProcessor stores or answers with, for the source generator.</summary>
 [JsonSerializable(typeof(Article))]
-[JsonSerializable(typeof(FeedIndex))]
 [JsonSerializable(typeof(SourceFetchState))]
 [JsonSerializable(typeof(RawItem))]
 [JsonSerializable(typeof(PoisonStore.PoisonRecord))]

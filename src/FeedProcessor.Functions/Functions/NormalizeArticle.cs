@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace FeedProcessor.Functions.Functions;
 
 /// <summary>
-/// Normalizes each new raw blob into an article and merges it into the feed index (together with the articles of
-/// the invocations running at the same time: one index write per group, not per article). Flex Consumption supports
+/// Normalizes each new raw blob into an article and adds it to the article index (together with the articles of
+/// the invocations running at the same time, so copies of one story are matched together). Flex Consumption supports
 /// only the Event Grid source for blob triggers; Event Grid delivers at least once, and processing the same
 /// blob twice gives the same article and index entry. A blob that keeps failing is set aside in the `poison`
 /// container with the reason after a bounded number of attempts (host.json's poisonBlobThreshold is a backstop).

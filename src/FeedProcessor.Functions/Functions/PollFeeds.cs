@@ -1,13 +1,14 @@
 using System.Globalization;
 using FeedProcessor.Core.Processing;
 using FeedProcessor.Core.Sources;
+using FeedProcessor.Core.Storage.Index;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace FeedProcessor.Functions.Functions;
 
-/// <summary>Polls every source on the schedule and writes each new item as a blob in `raw`.</summary>
-public sealed class PollFeeds(PollCycle poll, SourceCatalog catalog, ILogger<PollFeeds> logger)
+/// <summary>Polls every source on the schedule and writes each new item as a blob in `raw`; then keeps the index (first build, retention).</summary>
+public sealed class PollFeeds(PollCycle poll, SourceCatalog catalog, IndexMaintenance maintenance, ILogger<PollFeeds> logger)
 {
     [Function(nameof(PollFeeds))]
     public async Task RunAsync([TimerTrigger("%PollSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
@@ -30,5 +31,6 @@ public sealed class PollFeeds(PollCycle poll, SourceCatalog catalog, ILogger<Pol
         }, cancellationToken);
         logger.LogInformation("Poll cycle done: {Sources} sources, {New} new items, {Failed} sources failed",
             reports.Count, reports.Sum(r => r.New), reports.Count(r => r.Status == "failed"));
+        await maintenance.RunAsync(cancellationToken);
     }
 }

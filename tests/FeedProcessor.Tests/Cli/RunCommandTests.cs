@@ -27,7 +27,7 @@ public sealed class RunCommandTests : IDisposable
             ]}
             """);
         var port = Azurite.FreePort();
-        string[] args = ["run", "--sources", sourcesFile, "--store", Path.Combine(_work, "store"), "--port", port.ToString(), "--interval", "00:00:01", "--allow-private-network"];
+        string[] args = ["run", "--sources", sourcesFile, "--store", Path.Combine(_work, "store"), "--port", port.ToString(), "--interval", "00:00:01", "--allow-private-network", "--retention", "36500"];
 
         using (var run = Feedproc.Start(_work, args))
         {

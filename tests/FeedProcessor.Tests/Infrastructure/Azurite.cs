@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace FeedProcessor.Tests.Infrastructure;
 
 /// <summary>
-/// A real Azurite blob service for the tests, started once per test run on a free loopback port with in-memory
-/// persistence. It uses `azurite-blob` from AZURITE_BIN, `.tools/azurite` (where .ci/run installs it), the
+/// A real Azurite blob and table service for the tests, started once per test run on free loopback ports with in-memory
+/// persistence. It uses `azurite-blob` (and `azurite-table` next to it) from AZURITE_BIN, `.tools/azurite` (where .ci/run installs it), the
 /// repository's node_modules or PATH, and installs it with npm into `.tools/azurite` when none is found.
 /// Tests isolate themselves with a container prefix of their own.
 /// No Azurite outlives the test run: every instance is stopped on dispose and when the test process exits, and
@@ -19,11 +19,15 @@ public sealed class Azurite : IAsyncDisposable
     private static readonly SemaphoreSlim SharedLock = new(1, 1);
     private static Azurite? _shared;
     private Process? _process;
+    private Process? _tableProcess;
 
     public int Port { get; }
 
+    /// <summary>The table service's port.</summary>
+    public int TablePort { get; }
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
     /// <summary>The folder Azurite persists to, or null for in-memory persistence (lost on a restart).</summary>
     public string? Location { get; }
@@ -31,6 +35,7 @@ public sealed class Azurite : IAsyncDisposable
     private Azurite(int port, string? location = null)
     {
         Port = port;
+        TablePort = FreePort();
         Location = location;
     }
 
@@ -74,48 +79,64 @@ public sealed class Azurite : IAsyncDisposable
     public async Task StartProcessAsync()
     {
         if (_process is { HasExited: false }) throw new InvalidOperationException("This Azurite is running already.");
+        var blob = FindExecutable();
+        _process = await StartServiceAsync(blob, ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString()], Port, Location is null ? null : Path.Combine(Location, "blob"));
+        _tableProcess = await StartServiceAsync(Path.Combine(Path.GetDirectoryName(blob)!, "azurite-table"),
+            ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString()], TablePort, Location is null ? null : Path.Combine(Location, "table"));
+    }
+
+    private static async Task<Process> StartServiceAsync(string executable, string[] arguments, int port, string? location)
+    {
         var start = new ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { "-c", Watchdog, "azurite-watchdog", FindExecutable(), "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--skipApiVersionCheck", "--loose", "--silent" },
+            ArgumentList = { "-c", Watchdog, "azurite-watchdog", executable },
             Environment = { ["WATCHED_PID"] = Environment.ProcessId.ToString() },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (Location is null) start.ArgumentList.Add("--inMemoryPersistence");
-        else start.ArgumentList.Add("--location=" + Location);
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.ArgumentList.Add("--skipApiVersionCheck");
+        start.ArgumentList.Add("--loose");
+        start.ArgumentList.Add("--silent");
+        if (location is null) start.ArgumentList.Add("--inMemoryPersistence");
+        else start.ArgumentList.Add("--location=" + location);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} right after starting.");
+            if (process.HasExited) throw new InvalidOperationException($"Azurite ({Path.GetFileName(executable)}) exited with code {process.ExitCode} right after starting.");
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return process;
             }
             catch (SocketException)
             {
                 await Task.Delay(100);
             }
         }
-        throw new TimeoutException("Azurite did not start listening within 60 seconds.");
+        throw new TimeoutException($"Azurite ({Path.GetFileName(executable)}) did not start listening within 60 seconds.");
     }
 
     public void Stop()
     {
-        if (_process is { HasExited: false })
+        foreach (var process in new[] { _process, _tableProcess })
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
+            if (process is { HasExited: false })
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
+            }
+            process?.Dispose();
         }
-        _process?.Dispose();
         _process = null;
+        _tableProcess = null;
     }
 
     /// <summary>
@@ -124,13 +145,17 @@ public sealed class Azurite : IAsyncDisposable
     /// </summary>
     public void StopGracefully()
     {
-        if (_process is { HasExited: false })
+        foreach (var process in new[] { _process, _tableProcess })
         {
-            Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
-            if (!_process.WaitForExit(15_000)) _process.Kill(entireProcessTree: true);
+            if (process is { HasExited: false })
+            {
+                Process.Start("kill", ["-TERM", process.Id.ToString()])!.WaitForExit();
+                if (!process.WaitForExit(15_000)) process.Kill(entireProcessTree: true);
+            }
+            process?.Dispose();
         }
-        _process?.Dispose();
         _process = null;
+        _tableProcess = null;
     }
 
     public ValueTask DisposeAsync()

@@ -26,18 +26,18 @@ public sealed class ArticleUpdateTests
         var sources = new List<SourceDefinition> { new() { Id = "ministry", Title = "Ministry", Url = new Uri(server.BaseUrl + "/feed.xml") } };
         var store = TestStores.Folder();
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var index = new FeedIndexStore(store, TimeSpan.Zero);
-        var pipeline = new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id));
+        var index = TestIndex.Sqlite();
+        var pipeline = new Pipeline(store, fetcher, index.Indexer, id => sources.Find(s => s.Id == id));
 
         await pipeline.RunCycleAsync(sources);
-        var first = Assert.Single((await index.GetAsync()).Index.Articles);
+        var first = Assert.Single((await index.ArticlesAsync(store)));
         Assert.Null(first.Updated);
 
         body = Feed("The Government approved the budget for 2024. Spending on roads rises by a fifth.");
         var second = await pipeline.RunCycleAsync(sources);
         Assert.Equal(1, second.Sources.Single().New);
 
-        var updated = Assert.Single((await index.GetAsync()).Index.Articles);
+        var updated = Assert.Single((await index.ArticlesAsync(store)));
         Assert.Equal(first.Id, updated.Id);
         Assert.NotNull(updated.Updated);
         Assert.Equal(first.FirstSeen, updated.FirstSeen);
@@ -50,7 +50,7 @@ public sealed class ArticleUpdateTests
         // The same edit delivered again changes nothing.
         var third = await pipeline.RunCycleAsync(sources);
         Assert.Equal(0, third.Sources.Single().New);
-        Assert.Single((await index.GetAsync()).Index.Articles);
+        Assert.Single((await index.ArticlesAsync(store)));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ArticleUpdateTests
         var sources = new List<SourceDefinition> { new() { Id = "ministry", Title = "Ministry", Url = new Uri(server.BaseUrl + "/feed.xml") } };
         var store = TestStores.Folder();
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var pipeline = new Pipeline(store, fetcher, new FeedIndexStore(store, TimeSpan.Zero), id => sources.Find(s => s.Id == id));
+        var pipeline = new Pipeline(store, fetcher, TestIndex.Sqlite().Indexer, id => sources.Find(s => s.Id == id));
         await pipeline.RunCycleAsync(sources);
         var firstRaw = Assert.Single(await ListAsync(store, Containers.Raw));
         await Task.Delay(20); // a later fetch
@@ -87,17 +87,17 @@ public sealed class ArticleUpdateTests
         var sources = new List<SourceDefinition> { new() { Id = "ministry", Title = "Ministry", Url = new Uri(server.BaseUrl + "/feed.xml") } };
         var store = TestStores.Folder();
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var index = new FeedIndexStore(store, TimeSpan.Zero);
-        await new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
+        var index = TestIndex.Sqlite();
+        await new Pipeline(store, fetcher, index.Indexer, id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
 
         // The edit is polled into raw, and the process dies before normalizing it.
         body = Feed("The Government approved the budget for 2024. Spending on roads rises by a fifth.");
         Assert.Equal(1, (await new PollCycle(store, fetcher).RunAsync(sources)).Single().New);
 
-        var restarted = new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id));
+        var restarted = new Pipeline(store, fetcher, index.Indexer, id => sources.Find(s => s.Id == id));
         await restarted.CatchUpAsync();
 
-        Assert.Contains("Spending on roads", Assert.Single((await index.GetAsync()).Index.Articles).ContentText);
+        Assert.Contains("Spending on roads", Assert.Single((await index.ArticlesAsync(store))).ContentText);
     }
 
     private static async Task<List<string>> ListAsync(IBlobStore store, string container)

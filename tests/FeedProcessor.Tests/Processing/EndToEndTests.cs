@@ -36,16 +36,16 @@ public sealed class EndToEndTests
         Assert.Equal(5, reports.Sum(r => r.New));
 
         // Event Grid's part: each raw blob handed to the normalizer, then merged into the index.
-        var index = new FeedIndexStore(store, TimeSpan.Zero);
+        var index = TestIndex.Sqlite();
         var normalizer = new RawItemProcessor(store, id => sources.Find(s => s.Id == id));
         await foreach (var name in store.ListAsync(Containers.Raw))
         {
             var article = await normalizer.ProcessAsync(name);
             Assert.NotNull(article);
-            await index.MergeAsync([article]);
+            await index.Indexer.AddAsync([article]);
         }
 
-        var api = new FeedApi(store, index, () => sources);
+        var api = new FeedApi(store, index.Published(store), () => sources);
         var response = await api.HandleAsync(new ApiRequest { Route = "feed", Host = "127.0.0.1:7071" });
         Assert.Equal(200, response.Status);
         var feed = FeedReader.ReadFromByteArray(response.Body.ToArray());
@@ -88,8 +88,8 @@ public sealed class EndToEndTests
         };
         var store = TestStores.Folder();
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var index = new FeedIndexStore(store, TimeSpan.Zero);
-        var pipeline = new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id));
+        var index = TestIndex.Sqlite();
+        var pipeline = new Pipeline(store, fetcher, index.Indexer, id => sources.Find(s => s.Id == id));
 
         var result = await pipeline.RunCycleAsync(sources);
 
@@ -97,7 +97,7 @@ public sealed class EndToEndTests
         Assert.Equal("failed", result.Sources.Single(r => r.SourceId == "garbage").Status);
         Assert.False(string.IsNullOrWhiteSpace(result.Sources.Single(r => r.SourceId == "garbage").Error));
         Assert.Equal(3, result.Normalized.Articles);
-        var statuses = await new FeedApi(store, index, () => sources).SourceStatusesAsync();
+        var statuses = await new FeedApi(store, index.Published(store), () => sources).SourceStatusesAsync();
         Assert.Equal(1, statuses.Single(s => s.Id == "down").ConsecutiveFailures);
         Assert.NotNull(statuses.Single(s => s.Id == "down").LastError);
         Assert.Equal(3, statuses.Single(s => s.Id == "ministry-a").ItemsFetched);

@@ -19,9 +19,9 @@ internal static class PublishingFixtures
     public static IReadOnlyList<SourceDefinition> Sources() =>
         JsonSerializer.Deserialize<List<SourceDefinition>>(File.ReadAllText(Path.Combine(TestData, "sources.json")), Json)!;
 
-    public static FeedIndex SampleIndex()
+    public static TestArchive SampleIndex()
     {
-        var index = new FeedIndex();
+        var index = new TestArchive();
         index.Merge(SampleArticles());
         return index;
     }

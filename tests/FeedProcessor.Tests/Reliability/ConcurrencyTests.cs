@@ -29,18 +29,18 @@ public sealed class ConcurrencyTests
         Assert.Equal(5, report.RawBlobs.Count);
 
         // Event Grid delivers at least once: each blob twice in a row, then all of them by two workers at once.
-        var index = new FeedIndexStore(store, TimeSpan.Zero);
+        var index = kind == "azurite" ? TestIndex.Table((await Azurite.SharedAsync()).ConnectionString) : TestIndex.Sqlite();
         async Task NormalizeAsync(string name)
         {
             var article = await new RawItemProcessor(store, _ => source).ProcessAsync(name);
-            await index.MergeAsync([article!]);
+            await index.Indexer.AddAsync([article!]);
         }
         foreach (var name in report.RawBlobs) { await NormalizeAsync(name); await NormalizeAsync(name); }
         await Task.WhenAll(report.RawBlobs.SelectMany(name => new[] { Task.Run(() => NormalizeAsync(name)), Task.Run(() => NormalizeAsync(name)) }));
 
         Assert.Equal(5, (await StoredArticles.ArticleIdsAsync(store)).Count);
         Assert.Empty(await StoredArticles.NamesAsync(store, Containers.Articles, "history/"));
-        var entries = await StoredArticles.IndexIdsAsync(store);
+        var entries = await index.IdsAsync();
         Assert.Equal(5, entries.Count);
         Assert.Equal(5, entries.Distinct().Count());
     }
@@ -48,16 +48,16 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Eight_parallel_normalizers_merging_into_the_index_lose_no_entry()
     {
-        var store = await TestStores.AzuriteAsync();
+        var index = TestIndex.Table((await Azurite.SharedAsync()).ConnectionString);
         const int writers = 8, perWriter = 15;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             // Each worker has its own index client, as separate Function instances do.
-            var index = new FeedIndexStore(store, TimeSpan.Zero, isSameStory: (_, _) => false);
+            var writer = index.NewWriter((_, _) => false);
             for (var i = 0; i < perWriter; i++)
-                await index.MergeAsync([Article($"w{w}-{i}", w * 100 + i)]);
+                await writer.AddAsync([Article($"w{w}-{i}", w * 100 + i)]);
         })));
-        var ids = await StoredArticles.IndexIdsAsync(store);
+        var ids = await index.IdsAsync();
         Assert.Equal(writers * perWriter, ids.Count);
         Assert.Equal(writers * perWriter, ids.Distinct().Count());
     }

@@ -63,9 +63,9 @@ public sealed class CrashRecoveryTests : IDisposable
         var expected = await StoredArticles.ArticleIdsAsync(undisturbed);
         Assert.Equal(FinalItems * SourceIds.Length, expected.Count);
         Assert.Equal(expected, await StoredArticles.ArticleIdsAsync(crashed));
-        var indexIds = await StoredArticles.IndexIdsAsync(crashed);
+        var indexIds = await TestIndex.OfFolder(store).IdsAsync();
         Assert.Equal(indexIds.Count, indexIds.Distinct().Count());
-        Assert.Equal(new SortedSet<string>(await StoredArticles.IndexIdsAsync(undisturbed), StringComparer.Ordinal),
+        Assert.Equal(new SortedSet<string>(await TestIndex.OfFolder(Path.Combine(_work, "reference")).IdsAsync(), StringComparer.Ordinal),
             new SortedSet<string>(indexIds, StringComparer.Ordinal));
         Assert.Equal(expected.Count, (await StoredArticles.NamesAsync(crashed, Containers.Raw)).Count);
         Assert.Empty(await StoredArticles.NamesAsync(crashed, Containers.State, Core.Processing.PendingMerges.Prefix));

@@ -21,8 +21,8 @@ public sealed class LostAnswerTests
         var sources = new List<SourceDefinition> { new() { Id = "ministry-a", Title = "Ministry A", Url = new Uri(server.BaseUrl + "/a.xml") } };
         var store = new FaultInjectingStore(TestStores.Folder());
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var index = new FeedIndexStore(store, TimeSpan.Zero);
-        var pipeline = new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id));
+        var index = TestIndex.Sqlite();
+        var pipeline = new Pipeline(store, fetcher, index.Indexer, id => sources.Find(s => s.Id == id));
         var lost = 0;
         store.AfterWrite = (container, name) =>
         {
@@ -36,7 +36,7 @@ public sealed class LostAnswerTests
         Assert.Equal(1, lost);
         Assert.Equal("failed", first.Sources.Single().Status);
         Assert.Equal(0, second.Sources.Single().New); // the state did land: the items count as seen
-        Assert.Equal(3, (await index.GetAsync()).Index.Articles.Count);
+        Assert.Equal(3, (await index.ArticlesAsync(store)).Count);
     }
 
     [Fact]
@@ -47,12 +47,12 @@ public sealed class LostAnswerTests
         var sources = new List<SourceDefinition> { new() { Id = "ministry-a", Title = "Ministry A", Url = new Uri(server.BaseUrl + "/a.xml") } };
         var store = new UnreleasableLeaseStore(TestStores.Folder());
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var index = new FeedIndexStore(store, TimeSpan.Zero);
+        var index = TestIndex.Sqlite();
 
-        var cycle = await new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
+        var cycle = await new Pipeline(store, fetcher, index.Indexer, id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
 
         Assert.Equal("fetched", cycle.Sources.Single().Status);
-        Assert.Equal(3, (await index.GetAsync()).Index.Articles.Count);
+        Assert.Equal(3, (await index.ArticlesAsync(store)).Count);
     }
 
     /// <summary>Storage that goes away just before a poll's lease is released (the release fails after its retries).</summary>

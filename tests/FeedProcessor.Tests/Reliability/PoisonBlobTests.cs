@@ -27,8 +27,8 @@ public sealed class PoisonBlobTests
         await store.WriteAsync(Containers.Raw, "ministry-a/unknown.bin", "\u0001\u0002 not a feed, not an article"u8.ToArray(), WriteCondition.None);
         var logger = new RecordingLogger();
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var index = new FeedIndexStore(store, TimeSpan.Zero);
-        var pipeline = new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id), logger);
+        var index = TestIndex.Sqlite();
+        var pipeline = new Pipeline(store, fetcher, index.Indexer, id => sources.Find(s => s.Id == id), logger);
 
         var first = await pipeline.CatchUpAsync();
         Assert.Equal(2, first.Failed);
@@ -48,9 +48,9 @@ public sealed class PoisonBlobTests
         Assert.Equal(2, logger.Entries.Count(e => e.Level == LogLevel.Error && e.Message.Contains("poison")));
         // The raw blobs stay for an operator to look at; the good items are all in the feed.
         Assert.NotNull(await store.ReadAsync(Containers.Raw, "ministry-a/corrupt.json"));
-        Assert.Equal(4, (await StoredArticles.IndexIdsAsync(store)).Count);
+        Assert.Equal(4, (await index.IdsAsync()).Count);
 
-        var response = await new FeedApi(store, index, () => sources).HandleAsync(new ApiRequest { Route = "sources" });
+        var response = await new FeedApi(store, index.Published(store), () => sources).HandleAsync(new ApiRequest { Route = "sources" });
         using var json = JsonDocument.Parse(response.Body);
         Assert.Equal(2, json.RootElement.GetProperty("sources")[0].GetProperty("poisonedItems").GetInt32());
     }
@@ -64,7 +64,8 @@ public sealed class PoisonBlobTests
         var sources = new List<SourceDefinition> { new() { Id = "ministry-a", Title = "Ministry A", Url = new Uri(server.BaseUrl + "/a.xml") } };
         var broken = new FaultInjectingStore(store);
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var pipeline = new Pipeline(broken, fetcher, new FeedIndexStore(broken, TimeSpan.Zero), id => sources.Find(s => s.Id == id));
+        var index = TestIndex.Sqlite();
+        var pipeline = new Pipeline(broken, fetcher, index.Indexer, id => sources.Find(s => s.Id == id));
         broken.BeforeWrite = (container, _, _) =>
         {
             if (container == Containers.Articles) throw new IOException("disk unplugged");
@@ -79,7 +80,7 @@ public sealed class PoisonBlobTests
         broken.BeforeWrite = null;
         var healed = await pipeline.RunCycleAsync(sources);
         Assert.Equal(3, healed.Normalized.Articles);
-        Assert.Equal(3, (await StoredArticles.IndexIdsAsync(store)).Count);
+        Assert.Equal(3, (await index.IdsAsync()).Count);
     }
 
     private sealed class RecordingLogger : ILogger

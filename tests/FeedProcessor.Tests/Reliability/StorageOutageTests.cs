@@ -25,7 +25,7 @@ public sealed class StorageOutageTests
     [Theory]
     [InlineData(Containers.Raw, 25)]        // while new items are being written
     [InlineData(Containers.State, 2)]       // after a source's items are written, before its state moves on
-    [InlineData(Containers.Index, 1)]       // articles stored, the index merge not done
+    [InlineData(Containers.Articles, 30)]   // articles stored, not yet added to the index
     public async Task Storage_stopped_mid_cycle_loses_nothing_doubles_nothing_and_the_feed_keeps_serving(string container, int nthWrite)
     {
         var location = Directory.CreateTempSubdirectory("feedproc-azurite-").FullName;
@@ -34,9 +34,9 @@ public sealed class StorageOutageTests
         await using var server = new LoopbackServer();
         var sources = Serve(server, ItemsBefore);
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var index = new FeedIndexStore(store, TimeSpan.Zero);
-        var pipeline = new Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id));
-        var api = new FeedApi(store, index, () => sources);
+        var index = TestIndex.Table(azurite.ConnectionString);
+        var pipeline = new Pipeline(store, fetcher, index.Indexer, id => sources.Find(s => s.Id == id));
+        var api = new FeedApi(store, index.Published(store), () => sources);
 
         var first = await pipeline.RunCycleAsync(sources);
         Assert.Equal(ItemsBefore * SourceIds.Length, first.Normalized.Articles);
@@ -100,7 +100,7 @@ public sealed class StorageOutageTests
                 + $"normalized {broken.Normalized.Articles}, deferred {broken.Normalized.Deferred}. "
                 + $"Next: {string.Join("; ", next.Sources.Select(r => $"{r.SourceId} {r.Status} new={r.New} unchanged={r.Unchanged} raw={r.RawBlobs.Count}"))}; normalized {next.Normalized.Articles}.");
         }
-        var indexIds = await StoredArticles.IndexIdsAsync(store);
+        var indexIds = await index.IdsAsync();
         Assert.Equal(indexIds.Count, indexIds.Distinct().Count());
         Assert.Equal(expected, new SortedSet<string>(indexIds, StringComparer.Ordinal));
         Assert.Equal(expected.Count, (await StoredArticles.NamesAsync(store, Containers.Raw)).Count);
@@ -118,16 +118,17 @@ public sealed class StorageOutageTests
         var store = AzureBlobStore.Create(
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{Azurite.FreePort()}/devstoreaccount1;");
         var clock = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<Exception>(() => store.ReadAsync(Containers.Index, FeedIndexStore.BlobName));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.ReadAsync(Containers.Index, "feed.json"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"a refused connection took {clock.Elapsed} to fail");
     }
 
     [Fact]
     public async Task With_storage_down_from_the_start_the_api_answers_503_and_health_says_degraded()
     {
-        var store = AzureBlobStore.Create(
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{Azurite.FreePort()}/devstoreaccount1;");
-        var api = new FeedApi(store, new FeedIndexStore(store), () => []);
+        var unreachable = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:{Azurite.FreePort()}/devstoreaccount1;"
+            + $"TableEndpoint=http://127.0.0.1:{Azurite.FreePort()}/devstoreaccount1;";
+        var store = AzureBlobStore.Create(unreachable);
+        var api = new FeedApi(store, TestIndex.Table(unreachable).Published(store), () => []);
         var feed = await api.HandleAsync(new ApiRequest { Route = "feed" });
         Assert.Equal(503, feed.Status);
         Assert.Equal("30", feed.Headers["Retry-After"]);
@@ -164,7 +165,7 @@ public sealed class StorageOutageTests
     private static async Task<SortedSet<string>> UndisturbedArticleIdsAsync(List<SourceDefinition> sources, FeedFetcher fetcher)
     {
         var store = TestStores.Folder();
-        await new Pipeline(store, fetcher, new FeedIndexStore(store), id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
+        await new Pipeline(store, fetcher, TestIndex.Sqlite().Indexer, id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
         return await StoredArticles.ArticleIdsAsync(store);
     }
 }

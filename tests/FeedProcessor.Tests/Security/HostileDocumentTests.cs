@@ -107,7 +107,7 @@ public sealed class HostileDocumentTests
             """));
         var sources = new List<SourceDefinition> { new() { Id = "ministry-a", Title = "A", Url = new Uri(server.BaseUrl + "/a.xml") } };
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var result = await new Pipeline(store, fetcher, new FeedIndexStore(store), id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
+        var result = await new Pipeline(store, fetcher, TestIndex.Sqlite().Indexer, id => sources.Find(s => s.Id == id)).RunCycleAsync(sources);
         Assert.Equal(3, result.Normalized.Articles);
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).ToList();
         Assert.All(files, f => Assert.StartsWith("store" + Path.DirectorySeparatorChar, f));

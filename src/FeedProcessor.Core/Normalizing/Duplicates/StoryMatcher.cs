@@ -29,36 +29,39 @@ public static class StoryMatcher
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-
-        if (a.Url is not null && b.Url is not null
-            && UrlCleaner.Canonicalize(a.Url) is { } urlA && urlA == UrlCleaner.Canonicalize(b.Url))
-            return true;
-
-        if (CountWords(a.ContentText) < MinimumWords || CountWords(b.ContentText) < MinimumWords) return false;
-
-        var titleA = TitleKey(a.Title);
-        if (CountWords(titleA) >= MinimumTitleWords && titleA == TitleKey(b.Title)) return true;
-
-        var hashA = a.SimHash != 0 ? a.SimHash : SimHash.Compute(a.ContentText);
-        var hashB = b.SimHash != 0 ? b.SimHash : SimHash.Compute(b.ContentText);
-        return SimHash.Distance(hashA, hashB) <= MaxSimHashDistance && NumbersAgree(a.ContentText, b.ContentText);
+        return IsSameStory(StoryFingerprint.Of(a), StoryFingerprint.Of(b));
     }
+
+    /// <summary>The same decision from what the index keeps of each article, without its text.</summary>
+    public static bool IsSameStory(StoryFingerprint a, StoryFingerprint b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+
+        if (a.CanonicalUrl is not null && a.CanonicalUrl == b.CanonicalUrl) return true;
+
+        if (!a.HasText || !b.HasText) return false;
+
+        if (CountWords(a.TitleKey) >= MinimumTitleWords && a.TitleKey == b.TitleKey) return true;
+
+        return SimHash.Distance(a.SimHash, b.SimHash) <= MaxSimHashDistance && NumbersAgree(a.NumberSet, b.NumberSet);
+    }
+
+    internal static bool NumbersAgree(string a, string b) => NumbersAgree(Numbers(a), Numbers(b));
 
     /// <summary>
     /// Republishing keeps the facts: the numbers of the text with fewer of them (dates, amounts, percentages) all appear
     /// in the other, one miss allowed when there are five or more. A template with other figures fails this.
     /// </summary>
-    internal static bool NumbersAgree(string a, string b)
+    internal static bool NumbersAgree(HashSet<string> numbersA, HashSet<string> numbersB)
     {
-        var numbersA = Numbers(a);
-        var numbersB = Numbers(b);
         var (fewer, more) = numbersA.Count <= numbersB.Count ? (numbersA, numbersB) : (numbersB, numbersA);
         int missing = fewer.Count(number => !more.Contains(number));
         return missing == 0 || (missing == 1 && fewer.Count >= 5);
     }
 
     /// <summary>Digit runs; "2.4" and "2,4" are one number (its digits), so decimal marks of either style compare equal.</summary>
-    private static HashSet<string> Numbers(string text)
+    internal static HashSet<string> Numbers(string text)
     {
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var number = new StringBuilder();

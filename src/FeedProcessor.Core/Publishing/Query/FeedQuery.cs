@@ -7,7 +7,8 @@ namespace FeedProcessor.Core.Publishing.Query;
 
 /// <summary>
 /// What a subscriber asked for in the feed URL. Parameters: <c>format=rss|atom|json|html</c>, <c>limit=1..500</c>,
-/// <c>source=id,id</c>, <c>lang=</c>, <c>category=</c>, <c>q=</c>, <c>since=</c> (ISO 8601 date or date-time).
+/// <c>source=id,id</c>, <c>lang=</c>, <c>category=</c>, <c>q=</c>, <c>since=</c> (ISO 8601 date or date-time),
+/// <c>after=</c> (the opaque position a next link carries).
 /// Unknown parameters are ignored, so that tracking tags readers append do not break a subscription.
 /// A known parameter given twice is a 400: silently picking one would serve a feed other than the one asked for
 /// (<c>source</c> takes a comma-separated list instead).
@@ -29,6 +30,8 @@ public sealed partial record FeedQuery
     /// <summary>Case-insensitive text searched in title and text.</summary>
     public string? Text { get; init; }
     public DateTimeOffset? Since { get; init; }
+    /// <summary>Where this page starts: after this place of the feed (the opaque <c>after=</c> of a next link).</summary>
+    public Storage.Index.IndexPosition? After { get; init; }
     /// <summary>The known parameters the request named, lower-case, in its order: the self link repeats them so.</summary>
     public IReadOnlyList<string> GivenParameters { get; init; } = [];
 
@@ -52,6 +55,7 @@ public sealed partial record FeedQuery
             if (Category is not null) key.Append("&category=").Append(Uri.EscapeDataString(Category));
             if (Text is not null) key.Append("&q=").Append(Uri.EscapeDataString(Text));
             if (Since is { } since) key.Append("&since=").Append(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            if (After is { } after) key.Append("&after=").Append(after.ToToken());
             return key.ToString();
         }
     }
@@ -137,11 +141,21 @@ public sealed partial record FeedQuery
             result = result with { Since = since };
         }
 
+        if (values.TryGetValue("after", out var afterText))
+        {
+            if (Storage.Index.IndexPosition.FromToken(afterText.Trim()) is not { } after)
+                return Invalid("after", "'after' is not a position this feed gave out; follow the feed's next link, or leave 'after' out for the newest items.");
+            result = result with { After = after };
+        }
+
         return new QueryParseResult(result, null);
     }
 
+    /// <summary>The feed identity: the query without the page it starts at, so every page of one feed has one id.</summary>
+    public string FeedKey => (this with { After = null }).CacheKey;
+
     private static bool IsKnown(string name) =>
-        name.Length <= 8 && name.ToLowerInvariant() is "format" or "limit" or "source" or "lang" or "category" or "q" or "since";
+        name.Length <= 8 && name.ToLowerInvariant() is "format" or "limit" or "source" or "lang" or "category" or "q" or "since" or "after";
 
     internal static OutputFormat? ParseFormat(string value) =>
         value.Trim().ToLowerInvariant() switch

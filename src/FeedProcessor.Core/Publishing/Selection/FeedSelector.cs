@@ -1,60 +1,63 @@
 using FeedProcessor.Core.Normalizing;
 using FeedProcessor.Core.Publishing.Query;
 using FeedProcessor.Core.Sources;
+using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 
 namespace FeedProcessor.Core.Publishing.Selection;
 
-/// <summary>Applies a <see cref="FeedQuery"/> to the index: filters, the per-source cap and the limit, in one pass.</summary>
+/// <summary>
+/// Reads one page of a feed: the index entries that match the query after its position, then their articles.
+/// The per-source cap of a mixed feed ends the page at the first article it would leave out, so the next page starts
+/// with it: the cap defers an article, never hides it from a reader who walks the pages.
+/// </summary>
 public static class FeedSelector
 {
-    public static FeedSelection Select(FeedIndex index, FeedQuery query, IReadOnlyList<SourceDefinition> sources, PublishingOptions options)
+    public static async Task<FeedSelection> SelectAsync(IArticleIndex index, ArticleStore articles, FeedQuery query, Retention retention,
+        IReadOnlyList<SourceDefinition> sources, PublishingOptions options, CancellationToken cancellationToken = default)
     {
-        var ordered = IsNewestFirst(index.Articles) ? index.Articles : index.Articles.Order(Comparer<Article>.Create(FeedIndex.NewestFirst)).ToList();
-        var wanted = query.Sources.Count > 0 ? new HashSet<string>(query.Sources, StringComparer.OrdinalIgnoreCase) : null;
+        var page = await index.ReadAsync(FilterOf(query, retention), query.After, query.Limit + 1, cancellationToken).ConfigureAwait(false);
         // The cap protects a mixed feed; a subscriber who asked for one source wants all of it.
-        var perSourceCap = wanted is { Count: 1 } ? int.MaxValue : Math.Max(1, options.PerSourceCap);
+        var perSourceCap = query.Sources.Count == 1 ? int.MaxValue : Math.Max(1, options.PerSourceCap);
         var perSource = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var items = new List<Article>(Math.Min(query.Limit, ordered.Count));
-
-        foreach (var article in ordered)
+        var entries = new List<IndexEntry>(Math.Min(query.Limit, page.Entries.Count));
+        IndexPosition? next = page.ContinueAfter;
+        foreach (var entry in page.Entries)
         {
-            if (query.Since is { } since && FeedIndex.SortTime(article) < since) break;
-            if (!Matches(article, query, wanted)) continue;
-            perSource.TryGetValue(article.SourceId, out var count);
-            if (count >= perSourceCap) continue;
-            perSource[article.SourceId] = count + 1;
-            items.Add(article);
-            if (items.Count >= query.Limit) break;
+            perSource.TryGetValue(entry.SourceId, out var count);
+            if (entries.Count >= query.Limit || count >= perSourceCap)
+            {
+                next = entries[^1].Position;
+                break;
+            }
+            perSource[entry.SourceId] = count + 1;
+            entries.Add(entry);
         }
 
-        return new FeedSelection(FeedTitle.For(query, sources, options), items);
+        var loaded = await Task.WhenAll(entries.Select(entry => LoadAsync(articles, entry, cancellationToken))).ConfigureAwait(false);
+        return new FeedSelection(FeedTitle.For(query, sources, options), [.. loaded.OfType<Article>()]) { Next = next };
     }
 
-    private static bool Matches(Article article, FeedQuery query, HashSet<string>? wanted)
+    public static IndexFilter FilterOf(FeedQuery query, Retention retention)
     {
-        if (wanted is not null && !wanted.Contains(article.SourceId)) return false;
-        if (query.Language is { } language && !LanguageMatches(article.Language, language)) return false;
-        if (query.Category is { } category && !article.Categories.Any(c => string.Equals(c.Trim(), category, StringComparison.OrdinalIgnoreCase)))
-            return false;
-        if (query.Text is { } text &&
-            !article.Title.Contains(text, StringComparison.OrdinalIgnoreCase) &&
-            !article.ContentText.Contains(text, StringComparison.OrdinalIgnoreCase) &&
-            !article.Summary.Contains(text, StringComparison.OrdinalIgnoreCase))
-            return false;
-        return true;
+        var cutoff = retention.Cutoff;
+        return new IndexFilter
+        {
+            Sources = query.Sources,
+            Language = query.Language,
+            Category = query.Category,
+            Text = query.Text,
+            Since = query.Since is { } since && since > cutoff ? since : cutoff,
+        };
     }
 
-    /// <summary>"ru" matches "ru" and "ru-KZ"; "ru-KZ" matches only itself.</summary>
-    private static bool LanguageMatches(string? articleLanguage, string wanted) =>
-        articleLanguage is not null &&
-        (articleLanguage.Equals(wanted, StringComparison.OrdinalIgnoreCase) ||
-         (articleLanguage.Length > wanted.Length && articleLanguage[wanted.Length] == '-' &&
-          articleLanguage.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)));
-
-    private static bool IsNewestFirst(List<Article> articles)
+    /// <summary>The stored article with what the index knows better: the other sources of its story, and when it was first seen.</summary>
+    private static async Task<Article?> LoadAsync(ArticleStore articles, IndexEntry entry, CancellationToken cancellationToken)
     {
-        for (var i = 1; i < articles.Count; i++)
-            if (FeedIndex.NewestFirst(articles[i - 1], articles[i]) > 0) return false;
-        return true;
+        var (article, _) = await articles.ReadAsync(entry.Id, cancellationToken).ConfigureAwait(false);
+        if (article is null) return null; // removed by the retention sweep since the index was read
+        article.AlsoPublishedBy = [.. entry.AlsoPublishedBy];
+        article.FirstSeen = entry.FirstSeen;
+        return article;
     }
 }

@@ -12,6 +12,8 @@ public sealed record FeedDocument
     public required string FeedId { get; init; }
     /// <summary>The absolute URL of this very response, query included.</summary>
     public required string SelfUrl { get; init; }
+    /// <summary>The next (older) page of this feed (RFC 5005 paging); null on the last page.</summary>
+    public string? NextUrl { get; init; }
     /// <summary>The human page about the feed.</summary>
     public required string HomeUrl { get; init; }
     public required DateTimeOffset Updated { get; init; }

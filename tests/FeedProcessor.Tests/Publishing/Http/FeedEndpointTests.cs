@@ -80,7 +80,7 @@ public sealed class FeedEndpointTests
         var rssInBrowser = Respond("format=rss", endpoint: endpoint, headers: new() { ["Accept"] = "text/html,application/xml;q=0.9" });
         var index = SampleIndex();
         index.Articles[0].Title = "Changed";
-        var changed = endpoint.Handle(Request(), index, "v2", Sources()).Headers["ETag"];
+        var changed = Respond(index: index).Headers["ETag"];
 
         Assert.Equal(5, new HashSet<string> { rss, atom, browser.Headers["ETag"], rssInBrowser.Headers["ETag"], changed }.Count);
         Assert.Equal("text/html; charset=utf-8", browser.ContentType);
@@ -111,16 +111,17 @@ public sealed class FeedEndpointTests
     }
 
     [Fact]
-    public void The_same_feed_is_rendered_once_per_index_version_and_served_from_memory()
+    public async Task The_same_feed_is_rendered_once_per_index_version_and_served_from_memory()
     {
         var endpoint = new FeedEndpoint();
-        var index = SampleIndex();
-        var first = endpoint.Handle(Request("lang=ru&x=1"), index, "v1", Sources());
+        var archive = SampleIndex();
+        var slow = archive.Publish(TimeSpan.FromHours(1));
+        var first = await endpoint.HandleAsync(Request("lang=ru&x=1"), slow, Sources());
 
-        // Changed without a new version: the cached bytes are served, which proves nothing was rendered again.
-        index.Articles.Clear();
-        var second = endpoint.Handle(Request("lang=ru&y=2"), index, "v1", Sources());
-        var third = endpoint.Handle(Request("lang=ru"), index, "v2", Sources());
+        // Changed while the version checked last is still fresh: the cached bytes are served, which proves nothing was rendered again.
+        await archive.AddAsync(Make("newer", minutes: 100_000, language: "ru"));
+        var second = await endpoint.HandleAsync(Request("lang=ru&y=2"), slow, Sources());
+        var third = await endpoint.HandleAsync(Request("lang=ru"), archive.Publish(TimeSpan.Zero), Sources());
 
         Assert.True(first.Body.Span.SequenceEqual(second.Body.Span));
         Assert.False(first.Body.Span.SequenceEqual(third.Body.Span));
@@ -131,9 +132,9 @@ public sealed class FeedEndpointTests
     public void The_cache_is_bounded()
     {
         var endpoint = new FeedEndpoint(new PublishingOptions { ResponseCacheEntries = 8 });
-        var index = SampleIndex();
+        var index = SampleIndex().Publish();
 
-        for (var limit = 1; limit <= 30; limit++) endpoint.Handle(Request($"limit={limit}"), index, "v1", Sources());
+        for (var limit = 1; limit <= 30; limit++) endpoint.HandleAsync(Request($"limit={limit}"), index, Sources()).GetAwaiter().GetResult();
 
         Assert.Equal(8, endpoint.CachedResponses);
     }
@@ -158,9 +159,9 @@ public sealed class FeedEndpointTests
     public void Different_public_hosts_get_their_own_self_links()
     {
         var endpoint = new FeedEndpoint();
-        var index = SampleIndex();
-        var direct = endpoint.Handle(Request(), index, "v1", Sources());
-        var proxied = endpoint.Handle(Request(host: "feeds.example.org"), index, "v1", Sources());
+        var index = SampleIndex().Publish();
+        var direct = endpoint.HandleAsync(Request(), index, Sources()).GetAwaiter().GetResult();
+        var proxied = endpoint.HandleAsync(Request(host: "feeds.example.org"), index, Sources()).GetAwaiter().GetResult();
 
         Assert.Contains("https://news.example.kz/api/feed", System.Text.Encoding.UTF8.GetString(direct.Body.Span));
         Assert.Contains("https://feeds.example.org/api/feed", System.Text.Encoding.UTF8.GetString(proxied.Body.Span));

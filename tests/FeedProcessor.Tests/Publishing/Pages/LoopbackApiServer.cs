@@ -13,7 +13,7 @@ internal sealed class LoopbackApiServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly FeedEndpoint _feed = new();
-    private readonly FeedIndex _index = SampleIndex();
+    private readonly TestArchive _index = SampleIndex();
     private readonly Task _loop;
 
     public LoopbackApiServer()
@@ -58,7 +58,7 @@ internal sealed class LoopbackApiServer : IDisposable
 
     private ApiResponse Handle(ApiRequest request) => request.Route switch
     {
-        FeedEndpoint.Route => _feed.Handle(request, _index, "v1", Sources()),
+        FeedEndpoint.Route => _feed.HandleAsync(request, _index.Publish(), Sources()).GetAwaiter().GetResult(),
         OpmlEndpoint.Route => OpmlEndpoint.Handle(request, Sources(), Epoch),
         HomePage.Route => HomePage.Handle(request, HomePageTests.Statuses(), Epoch),
         _ => ApiResponse.Text(404, "text/plain; charset=utf-8", "not found"),

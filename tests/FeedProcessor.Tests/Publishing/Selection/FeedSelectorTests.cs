@@ -7,8 +7,12 @@ namespace FeedProcessor.Tests.Publishing.Selection;
 
 public sealed class FeedSelectorTests
 {
-    private static FeedSelection Select(string queryString, FeedIndex? index = null, PublishingOptions? options = null) =>
-        FeedSelector.Select(index ?? SampleIndex(), FeedQuery.Parse(ParseQuery(queryString)).Query!, Sources(), options ?? PublishingOptions.Default);
+    private static FeedSelection Select(string queryString, TestArchive? index = null, PublishingOptions? options = null)
+    {
+        var published = (index ?? SampleIndex()).Publish();
+        return FeedSelector.SelectAsync(published.Index, published.Articles, FeedQuery.Parse(ParseQuery(queryString)).Query!, published.Retention, Sources(),
+            options ?? PublishingOptions.Default).GetAwaiter().GetResult();
+    }
 
     [Fact]
     public void Without_filters_every_article_comes_newest_first_under_the_plain_title()
@@ -34,7 +38,7 @@ public sealed class FeedSelectorTests
     [Fact]
     public void A_language_filter_matches_regional_subtags_but_not_the_reverse()
     {
-        var index = new FeedIndex();
+        var index = new TestArchive();
         index.Merge([Make("kz", language: "ru-KZ", minutes: 2), Make("plain", language: "ru", minutes: 1), Make("en", language: "en")]);
 
         Assert.Equal(["kz", "plain"], Select("lang=ru", index).Items.Select(a => a.Id));
@@ -53,24 +57,47 @@ public sealed class FeedSelectorTests
     [Fact]
     public void One_chatty_source_is_capped_in_a_mixed_feed_but_not_when_asked_for_alone()
     {
-        var index = new FeedIndex();
+        var index = new TestArchive();
         index.Merge(Enumerable.Range(0, 40).Select(i => Make($"chatty{i:00}", sourceId: "energy", minutes: 100 + i))
             .Append(Make("quiet", sourceId: "mfa", minutes: 1)));
         var options = new PublishingOptions { PerSourceCap = 5 };
 
         var mixed = Select("", index, options);
-        Assert.Equal(6, mixed.Items.Count);
-        Assert.Equal(5, mixed.Items.Count(a => a.SourceId == "energy"));
-        Assert.Contains(mixed.Items, a => a.Id == "quiet");
+        Assert.Equal(5, mixed.Items.Count);
+        Assert.All(mixed.Items, a => Assert.Equal("energy", a.SourceId));
+        Assert.NotNull(mixed.Next);
 
         Assert.Equal(40, Select("source=energy", index, options).Items.Count);
-        Assert.Equal(6, Select("source=energy,mfa", index, options).Items.Count);
+        Assert.Equal(5, Select("source=energy,mfa", index, options).Items.Count);
+    }
+
+    [Fact]
+    public void The_cap_defers_items_to_later_pages_and_never_hides_one()
+    {
+        var index = new TestArchive();
+        index.Merge(Enumerable.Range(0, 40).Select(i => Make($"chatty{i:00}", sourceId: "energy", minutes: 100 + i))
+            .Append(Make("quiet", sourceId: "mfa", minutes: 1)));
+        var options = new PublishingOptions { PerSourceCap = 5 };
+
+        var seen = new List<string>();
+        var query = "";
+        for (var pages = 0; pages < 100; pages++)
+        {
+            var page = Select(query, index, options);
+            seen.AddRange(page.Items.Select(a => a.Id));
+            if (page.Next is not { } next) break;
+            query = "after=" + next.ToToken();
+        }
+
+        Assert.Equal(41, seen.Count);
+        Assert.Equal(41, seen.Distinct().Count());
+        Assert.Equal("quiet", seen[^1]);
     }
 
     [Fact]
     public void The_limit_applies_after_filtering()
     {
-        var index = new FeedIndex();
+        var index = new TestArchive();
         index.Merge(Enumerable.Range(0, 30).Select(i => Make($"i{i:00}", sourceId: $"s{i % 3}", minutes: i)));
 
         var selection = Select("limit=4", index);
@@ -81,7 +108,7 @@ public sealed class FeedSelectorTests
     [Fact]
     public void An_index_stored_out_of_order_is_still_served_newest_first()
     {
-        var index = new FeedIndex { Articles = [Make("old", minutes: 1), Make("new", minutes: 9), Make("mid", minutes: 5)] };
+        var index = new TestArchive { Articles = [Make("old", minutes: 1), Make("new", minutes: 9), Make("mid", minutes: 5)] };
 
         Assert.Equal(["new", "mid", "old"], Select("", index).Items.Select(a => a.Id));
     }

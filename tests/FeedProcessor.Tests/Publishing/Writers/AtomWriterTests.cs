@@ -88,7 +88,8 @@ public sealed class AtomWriterTests
         index.Articles[0].Url = "news/1";
         index.Articles[0].Title = "Bad\u0001 \ud800title";
 
-        var document = RenderXml("format=atom", index);
+        // Straight to the writer: stored as JSON, a lone surrogate would already have become U+FFFD.
+        var document = XDocument.Parse(WriteDirectly(new FeedProcessor.Core.Publishing.Writers.Atom.AtomWriter(), index.Articles[0]));
 
         Assert.All(AllUrls(document), url => Assert.True(Uri.IsWellFormedUriString(url, UriKind.Absolute), url));
         Assert.Equal("Bad title", document.Root!.Element(Atom + "entry")!.Element(Atom + "title")!.Value);

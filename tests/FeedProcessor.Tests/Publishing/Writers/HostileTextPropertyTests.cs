@@ -29,7 +29,7 @@ public sealed class HostileTextPropertyTests
             article.Categories = [title];
             article.SourceTitle = author;
             article.Language = summary;
-            var index = new FeedIndex { Articles = [article] };
+            var index = new TestArchive { Articles = [article] };
 
             foreach (var format in new[] { "rss", "atom" })
             {

@@ -45,9 +45,9 @@ public sealed class JsonFeedWriterTests
     [Fact]
     public void Also_published_by_and_cleaned_text_reach_the_json()
     {
-        var index = new FeedIndex();
+        var index = new TestArchive();
         var first = Make("first", sourceId: "primeminister", minutes: 1, url: "https://gov.kz/n/1");
-        first.Title = "Lone \udc00surrogate\u0001";
+        first.Title = "Lone \u0001surrogate\u0001";
         index.Merge([first, Make("echo", sourceId: "energy", minutes: 5, url: "https://gov.kz/n/1")]);
 
         using var json = JsonDocument.Parse(Respond("format=json", index).Body);
@@ -56,5 +56,27 @@ public sealed class JsonFeedWriterTests
         Assert.Equal("Lone surrogate", item.GetProperty("title").GetString());
         Assert.Equal(["energy"], item.GetProperty("_feedprocessor").GetProperty("also_published_by").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("Also published by: Ministry of Energy", item.GetProperty("content_html").GetString());
+        // A lone surrogate, which stored JSON cannot keep, is stripped by the writer itself.
+        first.Title = "Lone \udc00surrogate";
+        using var direct = JsonDocument.Parse(WriteDirectly(new Core.Publishing.Writers.Json.JsonFeedWriter(), first));
+        Assert.Equal("Lone surrogate", direct.RootElement.GetProperty("items")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public void Next_url_leads_page_by_page_through_every_item_and_the_last_page_has_none()
+    {
+        var archive = SampleIndex();
+        var seen = new List<string>();
+        var query = "format=json&limit=1";
+        for (var pages = 0; pages < 10 && query is not null; pages++)
+        {
+            using var json = JsonDocument.Parse(Respond(query, archive).Body);
+            seen.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            query = json.RootElement.TryGetProperty("next_url", out var next) ? new Uri(next.GetString()!).Query.TrimStart('?') : null;
+        }
+
+        Assert.Equal(3, seen.Count);
+        Assert.Equal(3, seen.Distinct().Count());
+        Assert.Null(query);
     }
 }

@@ -26,7 +26,8 @@ public static class GeneratedFeed
         for (var i = count - 1; i >= 0; i--)
         {
             var words = ItemWords(sourceId, i);
-            var published = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i * 7 + sourceId.Length);
+            // Recent (within the default retention) and the same for every poll of the day.
+            var published = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-10).AddMinutes(i * 7 + sourceId.Length);
             xml.Append("<item>")
                 .Append($"<title>{SecurityElement.Escape(string.Join(' ', words.Take(6)))}</title>")
                 .Append($"<link>https://{sourceId}.example.gov/news/{i}</link>")

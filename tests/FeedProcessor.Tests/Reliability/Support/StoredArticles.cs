@@ -16,10 +16,4 @@ public static class StoredArticles
     public static async Task<SortedSet<string>> ArticleIdsAsync(IBlobStore store) =>
         new(await new ArticleStore(store).ListIdsAsync(), StringComparer.Ordinal);
 
-    /// <summary>The index's article ids, in order, duplicates kept (a doubled entry must show).</summary>
-    public static async Task<List<string>> IndexIdsAsync(IBlobStore store)
-    {
-        var blob = await store.ReadAsync(Containers.Index, FeedIndexStore.BlobName);
-        return blob is null ? [] : (StoredJson.Deserialize<FeedIndex>(blob.Content)?.Articles ?? []).Select(a => a.Id).ToList();
-    }
 }

@@ -26,6 +26,7 @@ public sealed class AtomWriter : IFeedWriter
         WriteText(xml, "subtitle", document.Description);
         xml.WriteElementString("updated", Namespace, FeedDates.Rfc3339(document.Updated));
         WriteLink(xml, "self", "application/atom+xml", document.SelfUrl);
+        if (document.NextUrl is { } next) WriteLink(xml, "next", "application/atom+xml", next);
         WriteLink(xml, "alternate", "text/html", document.HomeUrl);
         xml.WriteElementString("generator", Namespace, document.Generator);
 

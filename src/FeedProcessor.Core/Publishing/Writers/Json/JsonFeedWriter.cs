@@ -26,6 +26,7 @@ public sealed class JsonFeedWriter : IFeedWriter
         WriteText(json, "title", document.Title);
         json.WriteString("home_page_url", document.HomeUrl);
         json.WriteString("feed_url", document.SelfUrl);
+        if (document.NextUrl is { } next) json.WriteString("next_url", next);
         WriteText(json, "description", document.Description);
         if (document.Language is { } language) WriteText(json, "language", language);
 

@@ -39,6 +39,14 @@ public sealed class RssWriter : IFeedWriter
         xml.WriteAttributeString("rel", "self");
         xml.WriteAttributeString("type", "application/rss+xml");
         xml.WriteEndElement();
+        if (document.NextUrl is { } next)
+        {
+            xml.WriteStartElement("atom", "link", AtomNamespace);
+            xml.WriteAttributeString("href", next);
+            xml.WriteAttributeString("rel", "next");
+            xml.WriteAttributeString("type", "application/rss+xml");
+            xml.WriteEndElement();
+        }
         if (document.Language is { } language) xml.WriteElementString("language", language);
         xml.WriteElementString("lastBuildDate", FeedDates.Rfc822(document.Updated));
         xml.WriteElementString("generator", document.Generator);
