@@ -81,8 +81,9 @@ public sealed class PublicUrlTests
     public void Poisoning_attempts_share_one_cached_response_with_everybody_else()
     {
         var endpoint = new FeedEndpoint();
-        var plain = endpoint.Handle(Adapt(PublicUrlPolicy.Default, Client, null, null, "news.example.kz", "https"), SampleIndex(), "v1", Sources());
-        var attempt = endpoint.Handle(Adapt(PublicUrlPolicy.Default, Client, "evil.example", "http", "news.example.kz", "https"), SampleIndex(), "v1", Sources());
+        var index = SampleIndex().Publish();
+        var plain = endpoint.HandleAsync(Adapt(PublicUrlPolicy.Default, Client, null, null, "news.example.kz", "https"), index, Sources()).GetAwaiter().GetResult();
+        var attempt = endpoint.HandleAsync(Adapt(PublicUrlPolicy.Default, Client, "evil.example", "http", "news.example.kz", "https"), index, Sources()).GetAwaiter().GetResult();
 
         Assert.Equal(plain.Headers["ETag"], attempt.Headers["ETag"]);
         Assert.True(plain.Body.Span.SequenceEqual(attempt.Body.Span));
@@ -105,7 +106,7 @@ public sealed class PublicUrlTests
     public async Task Feedproc_run_serves_links_by_the_same_rules_over_real_http()
     {
         var store = TestStores.Folder();
-        var api = new FeedApi(store, new FeedIndexStore(store), () => []);
+        var api = new FeedApi(store, TestIndex.Sqlite().Published(store), () => []);
 
         Assert.DoesNotContain("evil.example", await GetFeedAsync(api, PublicUrlPolicy.Default));
         Assert.Contains("https://evil.example/api/feed", await GetFeedAsync(api, PublicUrlPolicy.Parse(null, ["127.0.0.1"])));
@@ -127,7 +128,7 @@ public sealed class PublicUrlTests
     private static string Feed(PublicUrlPolicy policy, IPAddress peer, string? forwardedHost = null, string? forwardedProto = null,
         string host = "news.example.kz", string scheme = "https")
     {
-        var response = new FeedEndpoint().Handle(Adapt(policy, peer, forwardedHost, forwardedProto, host, scheme), SampleIndex(), "v1", Sources());
+        var response = new FeedEndpoint().HandleAsync(Adapt(policy, peer, forwardedHost, forwardedProto, host, scheme), SampleIndex().Publish(), Sources()).GetAwaiter().GetResult();
         Assert.Equal(200, response.Status);
         return Encoding.UTF8.GetString(response.Body.Span);
     }

@@ -2,6 +2,7 @@ using FeedProcessor.Core.Fetching;
 using FeedProcessor.Core.Processing;
 using FeedProcessor.Core.Sources;
 using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 using FeedProcessor.Tests.Infrastructure;
 using FeedProcessor.Tests.Reliability.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -64,7 +65,9 @@ public sealed class PoisonCommandTests : IDisposable
         // The good item is an article in the feed; the broken one counts one fresh failure, not poison; nothing is lost.
         var poison = new PoisonStore(store);
         Assert.Empty(await poison.ListAsync(null));
-        var indexed = await StoredArticles.IndexIdsAsync(store);
+        var indexed = await TestIndex.Of(storeArgs[0] == "--store"
+            ? ArticleIndexFactory.Create(storeArgs[1], null)
+            : ArticleIndexFactory.Create(null, storeArgs[1])).IdsAsync();
         Assert.Contains(ArticleIdOf(good), indexed);
         Assert.Equal(1, await poison.FailedAttemptsAsync("ministry-a/corrupt.json"));
         Assert.Equal(0, await poison.FailedAttemptsAsync(good));

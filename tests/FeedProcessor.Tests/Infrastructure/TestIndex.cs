@@ -28,6 +28,9 @@ internal sealed class TestIndex
     public static TestIndex Table(string connectionString, Func<Core.Normalizing.Duplicates.StoryFingerprint, Core.Normalizing.Duplicates.StoryFingerprint, bool>? isSameStory = null) =>
         new(new TableArticleIndex(new TableServiceClient(connectionString), "idx" + Guid.NewGuid().ToString("N")), isSameStory);
 
+    /// <summary>The index `feedproc` keeps beside a store: SQLite in the folder, or Table Storage in the account.</summary>
+    public static TestIndex Of(IArticleIndex index) => new(index, null);
+
     /// <summary>The SQLite index `feedproc` keeps in a store folder.</summary>
     public static TestIndex OfFolder(string folder) => new(SqliteArticleIndex.ForFolder(folder), null);
 

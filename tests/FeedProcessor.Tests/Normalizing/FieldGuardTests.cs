@@ -125,12 +125,12 @@ public class MalformedDateFeedTests
         var sources = new List<Core.Sources.SourceDefinition> { new() { Id = "transport", Title = "Ministry of Transport", Url = new Uri(server.BaseUrl + "/feed.xml") } };
         var store = FeedProcessor.Tests.Infrastructure.TestStores.Folder();
         using var fetcher = new Core.Fetching.FeedFetcher(new Core.Fetching.FetcherOptions { AllowPrivateNetwork = true });
-        var index = new Core.Storage.FeedIndexStore(store, TimeSpan.Zero);
-        var pipeline = new Core.Processing.Pipeline(store, fetcher, index, id => sources.Find(s => s.Id == id));
+        var index = FeedProcessor.Tests.Infrastructure.TestIndex.Sqlite();
+        var pipeline = new Core.Processing.Pipeline(store, fetcher, index.Indexer, id => sources.Find(s => s.Id == id));
 
         await pipeline.RunCycleAsync(sources);
 
-        var articles = (await index.GetAsync()).Index.Articles;
+        var articles = await index.ArticlesAsync(store);
         Assert.Equal(2, articles.Count);
         Assert.Contains(articles, a => a.Title == "New ferry timetable published" && a.Published is null);
         await foreach (var poisoned in store.ListAsync(Core.Storage.Containers.Poison, null)) Assert.Fail($"poisoned: {poisoned}");

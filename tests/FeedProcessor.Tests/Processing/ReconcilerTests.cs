@@ -23,7 +23,8 @@ public sealed class ReconcilerTests
         var sources = Serve(server, 40);
         var counting = new CountingBlobStore(TestStores.Folder());
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var pipeline = new Pipeline(counting, fetcher, new FeedIndexStore(counting, TimeSpan.Zero), id => sources.Find(s => s.Id == id));
+        var index = TestIndex.Sqlite();
+        var pipeline = new Pipeline(counting, fetcher, index.Indexer, id => sources.Find(s => s.Id == id));
         await pipeline.CatchUpAsync();
         Assert.Equal(40 * SourceIds.Length, (await pipeline.RunCycleAsync(sources)).Normalized.Articles);
 
@@ -38,7 +39,7 @@ public sealed class ReconcilerTests
         Assert.Equal(2 * 6, counting.Count("read", Containers.Articles)); // the sweep's look per new item, then the normalizer's own
         Assert.Equal(0, counting.Count("list", Containers.Raw));
         Assert.Equal(0, counting.Count("list", Containers.Articles));
-        Assert.Equal(43 * SourceIds.Length, (await StoredArticles.IndexIdsAsync(counting)).Count);
+        Assert.Equal(43 * SourceIds.Length, (await index.IdsAsync()).Count);
 
         // Reconciled entries leave the journal: the next sweep reads no article at all.
         counting.Reset();
@@ -59,9 +60,10 @@ public sealed class ReconcilerTests
         foreach (var entry in await StoredArticles.NamesAsync(counting, Containers.State, RawJournal.Prefix))
             await counting.DeleteAsync(Containers.State, entry);
 
-        var pipeline = new Pipeline(counting, fetcher, new FeedIndexStore(counting, TimeSpan.Zero), id => sources.Find(s => s.Id == id));
+        var index = TestIndex.Sqlite();
+        var pipeline = new Pipeline(counting, fetcher, index.Indexer, id => sources.Find(s => s.Id == id));
         Assert.Equal(10, (await pipeline.CatchUpAsync()).Articles);
-        Assert.Equal(10, (await StoredArticles.IndexIdsAsync(counting)).Count);
+        Assert.Equal(10, (await index.IdsAsync()).Count);
         Assert.NotNull(await ReconcileStatus.ReadAsync(counting));
 
         counting.Reset();
@@ -76,7 +78,7 @@ public sealed class ReconcilerTests
         var sources = Serve(server, 7);
         var store = TestStores.Folder();
         using var fetcher = new FeedFetcher(new FetcherOptions { AllowPrivateNetwork = true });
-        var pipeline = new Pipeline(store, fetcher, new FeedIndexStore(store, TimeSpan.Zero), id => sources.Find(s => s.Id == id));
+        var pipeline = new Pipeline(store, fetcher, TestIndex.Sqlite().Indexer, id => sources.Find(s => s.Id == id));
         Assert.Equal(14, (await pipeline.RunCycleAsync(sources)).Normalized.Articles);
         Assert.Empty(await StoredArticles.NamesAsync(store, Containers.State, RawJournal.Prefix));
     }

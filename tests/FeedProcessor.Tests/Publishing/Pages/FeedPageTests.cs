@@ -65,7 +65,7 @@ public sealed class FeedPageTests
         var index = SampleIndex();
         index.Articles[0].Title = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         index.Articles[0].Author = "\"><b>bold</b>";
-        var response = new Core.Publishing.FeedEndpoint().Handle(Request("format=html"), index, "v1", Sources());
+        var response = new Core.Publishing.FeedEndpoint().HandleAsync(Request("format=html"), index.Publish(), Sources()).GetAwaiter().GetResult();
         var html = Encoding.UTF8.GetString(response.Body.Span);
         var page = new HtmlParser().ParseDocument(html);
 
@@ -78,7 +78,7 @@ public sealed class FeedPageTests
     {
         var index = SampleIndex();
         index.Articles.Clear();
-        var response = new Core.Publishing.FeedEndpoint().Handle(Request("format=html"), index, "v1", Sources());
+        var response = new Core.Publishing.FeedEndpoint().HandleAsync(Request("format=html"), index.Publish(), Sources()).GetAwaiter().GetResult();
         Assert.Contains("No articles yet", Encoding.UTF8.GetString(response.Body.Span));
     }
 

@@ -102,7 +102,7 @@ public sealed class RssWriterTests
     [Fact]
     public void The_self_link_follows_the_public_host()
     {
-        var response = new FeedEndpoint().Handle(Request("lang=ru", host: "feeds.gov.example"), SampleIndex(), "v1", Sources());
+        var response = new FeedEndpoint().HandleAsync(Request("lang=ru", host: "feeds.gov.example"), SampleIndex().Publish(), Sources()).GetAwaiter().GetResult();
         var channel = XDocument.Parse(System.Text.Encoding.UTF8.GetString(response.Body.Span)).Root!.Element("channel")!;
 
         Assert.Equal("https://feeds.gov.example/api/feed?lang=ru", channel.Element(Atom + "link")!.Attribute("href")!.Value);
