@@ -114,7 +114,7 @@ public sealed class CliSurpriseTests : IDisposable
     {
         var none = await Feedproc.RunAsync(_work);
         Assert.Equal(ExitCodes.Usage, none.ExitCode);
-        AssertOneLineInOurWords(none, "give a command: run, poll --once or parse");
+        AssertOneLineInOurWords(none, "give a command: run, poll --once, parse or poison");
 
         var missing = await Feedproc.RunAsync(_work, "poll", "--once", "--sources", "missing.json", "--store", Path.Combine(_work, "store"));
         Assert.Equal(ExitCodes.Failure, missing.ExitCode);
