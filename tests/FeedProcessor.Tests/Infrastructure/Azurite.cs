@@ -81,8 +81,17 @@ public sealed class Azurite : IAsyncDisposable
         if (_process is { HasExited: false }) throw new InvalidOperationException("This Azurite is running already.");
         var blob = FindExecutable();
         _process = await StartServiceAsync(blob, ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString()], Port, Location is null ? null : Path.Combine(Location, "blob"));
-        _tableProcess = await StartServiceAsync(Path.Combine(Path.GetDirectoryName(blob)!, "azurite-table"),
-            ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString()], TablePort, Location is null ? null : Path.Combine(Location, "table"));
+        // Stop() stops both; a table service that fails to start must not leave the blob service behind either.
+        try
+        {
+            _tableProcess = await StartServiceAsync(Path.Combine(Path.GetDirectoryName(blob)!, "azurite-table"),
+                ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString()], TablePort, Location is null ? null : Path.Combine(Location, "table"));
+        }
+        catch
+        {
+            Stop();
+            throw;
+        }
     }
 
     private static async Task<Process> StartServiceAsync(string executable, string[] arguments, int port, string? location)
@@ -121,6 +130,7 @@ public sealed class Azurite : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
+        process.Kill(entireProcessTree: true);
         throw new TimeoutException($"Azurite ({Path.GetFileName(executable)}) did not start listening within 60 seconds.");
     }
 
