@@ -91,6 +91,9 @@ public sealed class SqliteArticleIndex : IArticleIndex
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
+        // The text row shares the entry's rowid: found by it, not by the FTS table's unindexed id column, which would
+        // scan the whole table on every write (a first import of 20,000 articles took minutes instead of seconds).
+        Execute(connection, "DELETE FROM entry_text WHERE rowid IN (SELECT rowid FROM entries WHERE id = $id)", transaction, ("$id", entry.Id));
         Execute(connection, $"INSERT OR REPLACE INTO entries ({Columns}, lang_primary) VALUES ($id, $source, $sort, $language, $categories, $title, $url, $firstSeen, $updated, $also, $hasText, $titleKey, $simhash, $numbers, $canonical, $primary)",
             transaction,
             ("$id", entry.Id), ("$source", entry.SourceId), ("$sort", entry.SortTime.UtcTicks), ("$language", entry.Language),
@@ -99,11 +102,12 @@ public sealed class SqliteArticleIndex : IArticleIndex
             ("$also", JsonSerializer.Serialize(entry.AlsoPublishedBy)), ("$hasText", entry.Story.HasText ? 1 : 0), ("$titleKey", entry.Story.TitleKey),
             ("$simhash", unchecked((long)entry.Story.SimHash)), ("$numbers", entry.Story.Numbers), ("$canonical", entry.Story.CanonicalUrl),
             ("$primary", entry.Language is null ? null : IndexFilter.PrimaryLanguage(entry.Language)));
-        Execute(connection, "DELETE FROM entry_categories WHERE id = $id; DELETE FROM entry_text WHERE id = $id;", transaction, ("$id", entry.Id));
+        Execute(connection, "DELETE FROM entry_categories WHERE id = $id;", transaction, ("$id", entry.Id));
         foreach (var category in entry.Categories)
             Execute(connection, "INSERT OR IGNORE INTO entry_categories (category, id) VALUES ($category, $id)", transaction,
                 ("$category", category.Trim().ToLowerInvariant()), ("$id", entry.Id));
-        Execute(connection, "INSERT INTO entry_text (id, body) VALUES ($id, $body)", transaction, ("$id", entry.Id), ("$body", entry.Title + "\n" + entry.Text));
+        Execute(connection, "INSERT INTO entry_text (rowid, id, body) VALUES ((SELECT rowid FROM entries WHERE id = $id), $id, $body)", transaction,
+            ("$id", entry.Id), ("$body", entry.Title + "\n" + entry.Text));
         Bump(connection, transaction);
         transaction.Commit();
         return Task.CompletedTask;
@@ -113,7 +117,7 @@ public sealed class SqliteArticleIndex : IArticleIndex
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
-        Execute(connection, "DELETE FROM entries WHERE id = $id; DELETE FROM entry_categories WHERE id = $id; DELETE FROM entry_text WHERE id = $id;",
+        Execute(connection, "DELETE FROM entry_text WHERE rowid IN (SELECT rowid FROM entries WHERE id = $id); DELETE FROM entries WHERE id = $id; DELETE FROM entry_categories WHERE id = $id;",
             transaction, ("$id", entry.Id));
         Bump(connection, transaction);
         transaction.Commit();
