@@ -36,7 +36,7 @@ public sealed class TableArticleIndex : IArticleIndex
     private static readonly string[] EntryColumnsWithText = [.. EntryColumns, "Text"];
 
     private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private Lazy<Task> _created;
 
     public TableArticleIndex(TableServiceClient service, string tableName = DefaultTableName)
     {
@@ -49,8 +49,36 @@ public sealed class TableArticleIndex : IArticleIndex
 
     private async Task<TableClient> TableAsync()
     {
-        await _created.Value.ConfigureAwait(false);
+        var created = _created;
+        try
+        {
+            await created.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            // Storage was down when the table was first asked for: ask again next time, not never.
+            Interlocked.CompareExchange(ref _created, new Lazy<Task>(() => _table.CreateIfNotExistsAsync()), created);
+            throw;
+        }
         return _table;
+    }
+
+    /// <summary>
+    /// Runs a write, and when the table is gone (deleted by an operator, or lost by a storage emulator's restart)
+    /// creates it again and runs the write once more, as the blob stores do with a missing container.
+    /// </summary>
+    private async Task WriteAsync(Func<TableClient, Task> write)
+    {
+        var table = await TableAsync().ConfigureAwait(false);
+        try
+        {
+            await write(table).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404 && e.ErrorCode == "TableNotFound")
+        {
+            await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+            await write(table).ConfigureAwait(false);
+        }
     }
 
     public async Task<IndexEntry?> FindAsync(string id, CancellationToken cancellationToken = default)
@@ -82,9 +110,11 @@ public sealed class TableArticleIndex : IArticleIndex
         return near;
     }
 
-    public async Task PutAsync(IndexEntry entry, IndexEntry? previous, CancellationToken cancellationToken = default)
+    public Task PutAsync(IndexEntry entry, IndexEntry? previous, CancellationToken cancellationToken = default) =>
+        WriteAsync(table => PutAsync(table, entry, previous, cancellationToken));
+
+    private static async Task PutAsync(TableClient table, IndexEntry entry, IndexEntry? previous, CancellationToken cancellationToken)
     {
-        var table = await TableAsync().ConfigureAwait(false);
         var rows = RowKeys(entry);
         var writes = new List<Task>(rows.Count + 3);
         if (previous is not null)
@@ -96,9 +126,11 @@ public sealed class TableArticleIndex : IArticleIndex
         await Task.WhenAll(writes).ConfigureAwait(false);
     }
 
-    public async Task RemoveAsync(IndexEntry entry, CancellationToken cancellationToken = default)
+    public Task RemoveAsync(IndexEntry entry, CancellationToken cancellationToken = default) =>
+        WriteAsync(table => RemoveAsync(table, entry, cancellationToken));
+
+    private static async Task RemoveAsync(TableClient table, IndexEntry entry, CancellationToken cancellationToken)
     {
-        var table = await TableAsync().ConfigureAwait(false);
         var deletes = RowKeys(entry).Select(key => DeleteAsync(table, key, cancellationToken)).ToList();
         deletes.Add(DeleteAsync(table, (IdPartition(entry.Id), entry.Id), cancellationToken));
         deletes.Add(RecordChangeAsync(table, cancellationToken));
