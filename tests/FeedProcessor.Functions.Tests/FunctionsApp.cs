@@ -1,6 +1,8 @@
 using System.Text;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using FeedProcessor.Core.Storage;
+using FeedProcessor.Core.Storage.Index;
 using FeedProcessor.Functions;
 using FeedProcessor.Functions.Functions;
 using FeedProcessor.Tests.Infrastructure;
@@ -25,6 +27,9 @@ public sealed class FunctionsApp : IAsyncDisposable
     private readonly List<ServiceProvider> _instances = [];
     private readonly Dictionary<string, string?> _settings;
     private readonly string _containerPrefix = "f" + Guid.NewGuid().ToString("N")[..10] + "-";
+
+    /// <summary>This app's index table: the app setting's account, a table of its own (the default name is shared by every app).</summary>
+    public string IndexTable { get; } = "f" + Guid.NewGuid().ToString("N")[..10] + "index";
 
     public Azurite Storage { get; }
 
@@ -65,6 +70,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         var services = new ServiceCollection().AddLogging().AddFeedProcessor(configuration);
         // The app's store exactly as registered, on this app's own containers (the last registration wins).
         services.AddSingleton<IBlobStore>(_ => AzureBlobStore.Create(configuration["FeedStorage"]!, containerPrefix: _containerPrefix));
+        services.AddSingleton<IArticleIndex>(_ => new TableArticleIndex(new TableServiceClient(configuration["FeedStorage"]!), IndexTable));
         var provider = services.BuildServiceProvider();
         _instances.Add(provider);
         return new Instance(provider);

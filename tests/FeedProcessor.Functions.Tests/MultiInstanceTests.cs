@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using CodeHollow.FeedReader;
 using FeedProcessor.Core.Processing;
 using FeedProcessor.Core.Storage;
@@ -126,6 +127,29 @@ public sealed class MultiInstanceTests
         Assert.Equal(9 * SourceIds.Length, raw.Count); // the state went too, so every item is new again
         foreach (var name in raw) await instance.DeliverAsync(name);
         Assert.Equal(9 * SourceIds.Length, (await FeedLinksAsync(app.NewInstance())).Count);
+    }
+
+    [Fact]
+    public async Task The_index_table_deleted_under_a_running_instance_is_rebuilt_and_new_articles_keep_coming()
+    {
+        await using var feeds = new LoopbackServer();
+        Publish(feeds, 4);
+        await using var app = await FunctionsApp.StartAsync(feeds, SourceIds, reconcileAfter: TimeSpan.Zero);
+        var instance = app.NewInstance();
+        await instance.PollAsync();
+        var first = await NamesAsync(app.Store, Containers.Raw);
+        foreach (var name in first) await instance.DeliverAsync(name);
+        Assert.Equal(4 * SourceIds.Length, (await FeedLinksAsync(instance)).Count);
+
+        // An operator deletes the table (or an emulator restart loses it) under the running instances.
+        await new TableServiceClient(app.Storage.ConnectionString).DeleteTableAsync(app.IndexTable);
+
+        // The same instance (its table client made long ago) polls and normalizes on: its maintenance finds the table
+        // gone and unbuilt and builds it again from the stored articles, and the new articles join them.
+        Publish(feeds, 6);
+        await instance.PollAsync();
+        foreach (var name in (await NamesAsync(app.Store, Containers.Raw)).Except(first)) await instance.DeliverAsync(name);
+        Assert.Equal(6 * SourceIds.Length, (await FeedLinksAsync(app.NewInstance())).Count);
     }
 
     private static void Publish(LoopbackServer feeds, int items)

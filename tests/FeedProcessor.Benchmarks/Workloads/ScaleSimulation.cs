@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Core;
@@ -25,9 +26,21 @@ public static class ScaleSimulation
 {
     private static long _requests;
 
+    /// <summary>Writes per table partition and per blob: what shows a hot spot (one object or partition every writer rewrites).</summary>
+    private static readonly ConcurrentDictionary<string, int> PartitionWrites = new(), BlobWrites = new();
+
     private sealed class CountingPolicy : HttpPipelineSynchronousPolicy
     {
-        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _requests);
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            Interlocked.Increment(ref _requests);
+            if (message.Request.Method == RequestMethod.Get) return;
+            // Entity writes name their partition in the path, `table(PartitionKey='…',RowKey='…')`; inserts carry it in the body.
+            var path = Uri.UnescapeDataString(message.Request.Uri.Path);
+            var at = path.IndexOf("PartitionKey='", StringComparison.Ordinal);
+            var partition = at < 0 ? "(insert)" : path[(at + 14)..path.IndexOf('\'', at + 14)];
+            PartitionWrites.AddOrUpdate(partition.StartsWith("chg_", StringComparison.Ordinal) || at < 0 ? "chg_ (change records, each a new entity)" : partition, 1, (_, n) => n + 1);
+        }
     }
 
     private static TableServiceClient Tables(string connection)
@@ -41,7 +54,12 @@ public static class ScaleSimulation
     {
         public string Description => inner.Description;
         public Task<StoredBlob?> ReadAsync(string container, string name, CancellationToken ct = default) { Interlocked.Increment(ref _requests); return inner.ReadAsync(container, name, ct); }
-        public Task<string?> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken ct = default) { Interlocked.Increment(ref _requests); return inner.WriteAsync(container, name, content, condition, ct); }
+        public Task<string?> WriteAsync(string container, string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken ct = default)
+        {
+            Interlocked.Increment(ref _requests);
+            BlobWrites.AddOrUpdate($"{container}/{name}", 1, (_, n) => n + 1);
+            return inner.WriteAsync(container, name, content, condition, ct);
+        }
         public IAsyncEnumerable<string> ListAsync(string container, string? prefix = null, CancellationToken ct = default) { Interlocked.Increment(ref _requests); return inner.ListAsync(container, prefix, ct); }
         public Task<bool> DeleteAsync(string container, string name, CancellationToken ct = default) { Interlocked.Increment(ref _requests); return inner.DeleteAsync(container, name, ct); }
         public Task<IBlobLease?> TryAcquireLeaseAsync(string container, string name, TimeSpan duration, CancellationToken ct = default) => inner.TryAcquireLeaseAsync(container, name, duration, ct);
@@ -93,8 +111,12 @@ public static class ScaleSimulation
             await archive.WriteAsync(article, WriteCondition.None, ct);
             await merger.MergeAsync(article, ct);
         });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var partition = PartitionWrites.Where(p => !p.Key.StartsWith("chg_", StringComparison.Ordinal)).MaxBy(p => p.Value);
+        var blob = BlobWrites.MaxBy(b => b.Value);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ingest part={part} deliveries={deliveries.Count} seconds={clock.Elapsed.TotalSeconds:F1} requests={_requests} peakMiB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}"));
+            $"ingest part={part} deliveries={deliveries.Count} seconds={seconds:F1} requests={_requests} peakMiB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} "
+            + $"busiestPartition={partition.Key} partitionWrites={partition.Value} ({partition.Value / seconds:F1}/s) mostWrittenBlob={blob.Key} blobWrites={blob.Value}"));
         return 0;
     }
 
@@ -130,6 +152,22 @@ public static class ScaleSimulation
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"serve {name} p50ms={times[times.Count / 2]:F1} p99ms={times[Math.Min(times.Count - 1, (int)(times.Count * 0.99))]:F1} peakMiB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}"));
         }
+        // Every article once: a walk of the whole index in pages, as a reader following `next` links would.
+        var index = new TableArticleIndex(Tables(connection));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var entries = 0;
+        var pages = 0;
+        var walk = Stopwatch.StartNew();
+        IndexPosition? after = null;
+        do
+        {
+            var page = await index.ReadAsync(IndexFilter.All, after, 500);
+            pages++;
+            entries += page.Entries.Count;
+            foreach (var entry in page.Entries) seen.Add(entry.Id);
+            after = page.ContinueAfter;
+        } while (after is not null);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"walk entries={entries} distinct={seen.Count} pages={pages} seconds={walk.Elapsed.TotalSeconds:F1}"));
         return 0;
     }
 

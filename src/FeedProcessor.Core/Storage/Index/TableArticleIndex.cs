@@ -14,8 +14,10 @@ namespace FeedProcessor.Core.Storage.Index;
 /// entities of its own, each holding what a feed item needs from the index:
 /// <list type="bullet">
 /// <item>`id_{2 chars}` / `{id}`: found by id (one point read);</item>
-/// <item>`all_{inverted day}` / `{inverted ticks}_{id}`: the whole feed. Days are inverted so that one range query
-/// across partitions returns the newest first, and every day's writes go to their own partition;</item>
+/// <item>`hour_{inverted hour}` / `{inverted ticks}_{id}`: the whole feed. Hours are inverted so that one range query
+/// across partitions returns the newest first. A partition holds one hour, so that a newcomer's neighbours are read
+/// from the one or two partitions around its time, however busy the day (a day of 200,000 articles is 8,000 an
+/// hour), and every hour's writes go to their own partition;</item>
 /// <item>`src_{source}`, `lang_{primary tag}`, `cat_{hash of category}` with the same row key: a filtered feed is a
 /// range read of one partition per source, language or category, complete over everything retained;</item>
 /// <item>`chg_{hour}` / `{inverted ticks}_{guid}`: one new entity per change, never rewritten; the newest one is the
@@ -31,6 +33,11 @@ public sealed class TableArticleIndex : IArticleIndex
     public const int ScanBudget = 2_000;
     public const int TextScanBudget = 10_000;
     public const int TextLength = 2_000;
+    private const string TimePrefix = "hour_";
+    /// <summary>The feed's partitions before they were hourly: one a day. A table that has them is rebuilt, and they are then deleted.</summary>
+    private const string LegacyDayPrefix = "all_";
+    /// <summary>Marks a table built with hourly partitions; a table marked only `built` has the day partitions and is built again.</summary>
+    private const string BuiltMarker = "built-hourly";
     private const long MaxTicks = 3155378975999999999; // DateTimeOffset.MaxValue.UtcTicks
     private static readonly string[] EntryColumns = ["Id", "SourceId", "SortTicks", "Language", "Categories", "Title", "Url", "FirstSeen", "Updated", "Also", "HasText", "TitleKey", "SimHash", "Numbers", "CanonicalUrl"];
     private static readonly string[] EntryColumnsWithText = [.. EntryColumns, "Text"];
@@ -64,33 +71,35 @@ public sealed class TableArticleIndex : IArticleIndex
     }
 
     /// <summary>
-    /// Runs a write, and when the table is gone (deleted by an operator, or lost by a storage emulator's restart)
-    /// creates it again and runs the write once more, as the blob stores do with a missing container.
+    /// Runs a read or write, and when the table is gone (deleted by an operator, or lost by a storage emulator's
+    /// restart) creates it again and runs it once more, as the blob stores do with a missing container. A table
+    /// created again is empty and unmarked, so the next poll's maintenance rebuilds it from the stored articles.
     /// </summary>
-    private async Task WriteAsync(Func<TableClient, Task> write)
+    private async Task<T> WithTableAsync<T>(Func<TableClient, Task<T>> operation)
     {
         var table = await TableAsync().ConfigureAwait(false);
         try
         {
-            await write(table).ConfigureAwait(false);
+            return await operation(table).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404 && e.ErrorCode == "TableNotFound")
         {
             await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-            await write(table).ConfigureAwait(false);
+            return await operation(table).ConfigureAwait(false);
         }
     }
 
-    public async Task<IndexEntry?> FindAsync(string id, CancellationToken cancellationToken = default)
+    private Task WithTableAsync(Func<TableClient, Task> operation) =>
+        WithTableAsync(async table => { await operation(table).ConfigureAwait(false); return true; });
+
+    public Task<IndexEntry?> FindAsync(string id, CancellationToken cancellationToken = default) => WithTableAsync(async table =>
     {
-        var table = await TableAsync().ConfigureAwait(false);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(IdPartition(id), id, EntryColumns, cancellationToken).ConfigureAwait(false);
         return found.HasValue ? ToEntry(found.Value!) : null;
-    }
+    });
 
-    public async Task<IReadOnlyList<IndexEntry>> NearAsync(DateTimeOffset around, TimeSpan span, int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IndexEntry>> NearAsync(DateTimeOffset around, TimeSpan span, int max, CancellationToken cancellationToken = default) => WithTableAsync<IReadOnlyList<IndexEntry>>(async table =>
     {
-        var table = await TableAsync().ConfigureAwait(false);
         var at = around.UtcTicks;
         var from = Math.Min(at + span.Ticks, MaxTicks);
         var to = Math.Max(at - span.Ticks, 0);
@@ -108,10 +117,10 @@ public sealed class TableArticleIndex : IArticleIndex
             }
         }
         return near;
-    }
+    });
 
     public Task PutAsync(IndexEntry entry, IndexEntry? previous, CancellationToken cancellationToken = default) =>
-        WriteAsync(table => PutAsync(table, entry, previous, cancellationToken));
+        WithTableAsync(table => PutAsync(table, entry, previous, cancellationToken));
 
     private static async Task PutAsync(TableClient table, IndexEntry entry, IndexEntry? previous, CancellationToken cancellationToken)
     {
@@ -127,7 +136,7 @@ public sealed class TableArticleIndex : IArticleIndex
     }
 
     public Task RemoveAsync(IndexEntry entry, CancellationToken cancellationToken = default) =>
-        WriteAsync(table => RemoveAsync(table, entry, cancellationToken));
+        WithTableAsync(table => RemoveAsync(table, entry, cancellationToken));
 
     private static async Task RemoveAsync(TableClient table, IndexEntry entry, CancellationToken cancellationToken)
     {
@@ -149,10 +158,9 @@ public sealed class TableArticleIndex : IArticleIndex
         return table.AddEntityAsync(new TableEntity(ChangePartition(now), $"{Inverted(now.UtcTicks)}_{Guid.NewGuid():N}"), cancellationToken);
     }
 
-    public async Task<IndexPage> ReadAsync(IndexFilter filter, IndexPosition? after, int max, CancellationToken cancellationToken = default)
+    public Task<IndexPage> ReadAsync(IndexFilter filter, IndexPosition? after, int max, CancellationToken cancellationToken = default) => WithTableAsync(async table =>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        var table = await TableAsync().ConfigureAwait(false);
         var budget = filter.Text is null ? ScanBudget : TextScanBudget;
         if (filter.Sources.Count == 0)
         {
@@ -175,7 +183,7 @@ public sealed class TableArticleIndex : IArticleIndex
             .OrderBy(e => e.Position, Comparer<IndexPosition>.Create(IndexPosition.Compare))
             .Take(max).ToList();
         return new IndexPage(merged, merged.Count >= max ? merged[^1].Position : frontier);
-    }
+    });
 
     /// <summary>Reads in feed order, keeping what <paramref name="filter"/> matches, until <paramref name="max"/> matched, the budget is spent, or the range ends.</summary>
     private static async Task<(List<IndexEntry> Entries, IndexPosition? StoppedAt)> ScanAsync(TableClient table, string query, IndexFilter filter, int max, int budget,
@@ -201,8 +209,8 @@ public sealed class TableArticleIndex : IArticleIndex
 
     private static string TimeRange(IndexPosition? after, DateTimeOffset? since)
     {
-        var upper = since is { } s ? $" and PartitionKey le '{TimePartition(s.UtcTicks)}'" : " and PartitionKey lt 'all_~'";
-        if (after is not { } position) return "PartitionKey ge 'all_'" + upper;
+        var upper = since is { } s ? $" and PartitionKey le '{TimePartition(s.UtcTicks)}'" : $" and PartitionKey lt '{TimePrefix}~'";
+        if (after is not { } position) return $"PartitionKey ge '{TimePrefix}'" + upper;
         var partition = TimePartition(position.SortTicks);
         return $"((PartitionKey eq '{partition}' and RowKey gt '{RowKey(position)}') or PartitionKey gt '{partition}')" + upper;
     }
@@ -210,16 +218,15 @@ public sealed class TableArticleIndex : IArticleIndex
     private static string PartitionRange(string partition, IndexPosition? after) =>
         after is { } position ? $"PartitionKey eq '{partition}' and RowKey gt '{RowKey(position)}'" : $"PartitionKey eq '{partition}'";
 
-    public async Task<string> VersionAsync(CancellationToken cancellationToken = default)
+    public Task<string> VersionAsync(CancellationToken cancellationToken = default) => WithTableAsync(async table =>
     {
-        var table = await TableAsync().ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow;
         // A change lands in the partition of its hour: looking at this hour and the last one finds any change since the last check.
         foreach (var hour in new[] { now, now.AddHours(-1) })
             await foreach (var change in table.QueryAsync<TableEntity>($"PartitionKey eq '{ChangePartition(hour)}'", 1, ["RowKey"], cancellationToken).ConfigureAwait(false))
                 return $"\"{change.RowKey}\"";
         return $"\"quiet-{ChangePartition(now.AddHours(-1))}\"";
-    }
+    });
 
     public async IAsyncEnumerable<IndexEntry> OlderThanAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -228,23 +235,25 @@ public sealed class TableArticleIndex : IArticleIndex
         await foreach (var change in table.QueryAsync<TableEntity>($"PartitionKey ge 'chg_' and PartitionKey lt '{ChangePartition(DateTimeOffset.UtcNow.AddDays(-2))}'",
                            1000, ["PartitionKey", "RowKey"], cancellationToken).ConfigureAwait(false))
             await DeleteAsync(table, (change.PartitionKey, change.RowKey), cancellationToken).ConfigureAwait(false);
-        // Whole days before the cutoff's day, newest first; the day of the cutoff goes at the next sweep.
-        await foreach (var entity in table.QueryAsync<TableEntity>($"PartitionKey gt '{TimePartition(cutoff.UtcTicks)}' and PartitionKey lt 'all_~'",
+        // Whole hours before the cutoff's hour, newest first; the hour of the cutoff goes at the next sweep.
+        await foreach (var entity in table.QueryAsync<TableEntity>($"PartitionKey gt '{TimePartition(cutoff.UtcTicks)}' and PartitionKey lt '{TimePrefix}~'",
                            1000, EntryColumns, cancellationToken).ConfigureAwait(false))
             yield return ToEntry(entity);
     }
 
-    public async Task<bool> IsBuiltAsync(CancellationToken cancellationToken = default)
+    public Task<bool> IsBuiltAsync(CancellationToken cancellationToken = default) => WithTableAsync(async table =>
     {
-        var table = await TableAsync().ConfigureAwait(false);
-        return (await table.GetEntityIfExistsAsync<TableEntity>("meta", "built", ["RowKey"], cancellationToken).ConfigureAwait(false)).HasValue;
-    }
+        return (await table.GetEntityIfExistsAsync<TableEntity>("meta", BuiltMarker, ["RowKey"], cancellationToken).ConfigureAwait(false)).HasValue;
+    });
 
-    public async Task MarkBuiltAsync(CancellationToken cancellationToken = default)
+    public Task MarkBuiltAsync(CancellationToken cancellationToken = default) => WithTableAsync(async table =>
     {
-        var table = await TableAsync().ConfigureAwait(false);
-        await table.UpsertEntityAsync(new TableEntity("meta", "built") { ["At"] = DateTimeOffset.UtcNow }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-    }
+        // The rebuild has written every article's hourly entity; the day partitions of the former layout go now.
+        await foreach (var legacy in table.QueryAsync<TableEntity>($"PartitionKey ge '{LegacyDayPrefix}' and PartitionKey lt '{LegacyDayPrefix}~'",
+                           1000, ["PartitionKey", "RowKey"], cancellationToken).ConfigureAwait(false))
+            await DeleteAsync(table, (legacy.PartitionKey, legacy.RowKey), cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(new TableEntity("meta", BuiltMarker) { ["At"] = DateTimeOffset.UtcNow }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    });
 
     // Keys. Row keys order an entry by inverted ticks then id, so that ascending order is the feed's order.
 
@@ -253,8 +262,8 @@ public sealed class TableArticleIndex : IArticleIndex
     private static string RowKey(IndexPosition position) => $"{Inverted(position.SortTicks)}_{position.Id}";
 
     private static string TimePartition(long ticks) =>
-        "all_" + (99_999_999 - int.Parse(new DateTime(ticks, DateTimeKind.Utc).ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
-            .ToString("D8", CultureInfo.InvariantCulture);
+        TimePrefix + (9_999_999_999 - long.Parse(new DateTime(ticks, DateTimeKind.Utc).ToString("yyyyMMddHH", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
+            .ToString("D10", CultureInfo.InvariantCulture);
 
     private static string ChangePartition(DateTimeOffset at) => "chg_" + at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using FeedProcessor.Core.Normalizing;
+using FeedProcessor.Core.Storage;
 using FeedProcessor.Core.Storage.Index;
 using FeedProcessor.Tests.Infrastructure;
 using static FeedProcessor.Tests.Publishing.PublishingFixtures;
@@ -194,5 +195,34 @@ public sealed class TableArticleIndexTests : ArticleIndexContract
     {
         var azurite = await Azurite.SharedAsync();
         return new TableArticleIndex(new TableServiceClient(azurite.ConnectionString), "idx" + Guid.NewGuid().ToString("N"));
+    }
+
+    [Fact]
+    public async Task A_table_with_the_former_day_partitions_is_built_again_by_hour_and_the_day_partitions_go()
+    {
+        var azurite = await Azurite.SharedAsync();
+        var service = new TableServiceClient(azurite.ConnectionString);
+        var name = "idx" + Guid.NewGuid().ToString("N");
+        var store = new FileBlobStore(Path.Combine(Path.GetTempPath(), "feedproc-layout-" + Guid.NewGuid().ToString("N")));
+        var articles = Enumerable.Range(0, 30).Select(i => Make($"a{i:D2}", sourceId: $"src{i % 3}", minutes: i * 97)).ToList();
+        foreach (var article in articles) await new ArticleStore(store).WriteAsync(article, WriteCondition.None);
+        await new ArticleIndexer(new TableArticleIndex(service, name), new Retention(Retention.MaxDays)).AddAsync(articles);
+        // What the former layout left: the feed's entities in one partition a day, and the former built mark.
+        var table = service.GetTableClient(name);
+        await foreach (var hourly in table.QueryAsync<TableEntity>("PartitionKey ge 'hour_' and PartitionKey lt 'hour_~'"))
+        {
+            var day = new DateTime(hourly.GetInt64("SortTicks")!.Value, DateTimeKind.Utc);
+            await table.AddEntityAsync(new TableEntity(hourly) { PartitionKey = $"all_{99_999_999 - int.Parse(day.ToString("yyyyMMdd")):D8}" });
+            await table.DeleteEntityAsync(hourly.PartitionKey, hourly.RowKey);
+        }
+        await table.UpsertEntityAsync(new TableEntity("meta", "built"));
+
+        var index = new TableArticleIndex(service, name);
+        Assert.False(await index.IsBuiltAsync());
+        Assert.Equal(30, await IndexRebuild.RunIfNeededAsync(store, new ArticleIndexer(index, new Retention(Retention.MaxDays))));
+
+        Assert.Equal(articles.OrderByDescending(a => a.Published).Select(a => a.Id), await TestIndex.Of(index).IdsAsync());
+        Assert.Empty(await table.QueryAsync<TableEntity>("PartitionKey ge 'all_' and PartitionKey lt 'all_~'").ToListAsync());
+        Assert.True(await index.IsBuiltAsync());
     }
 }
