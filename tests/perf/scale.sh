@@ -45,7 +45,14 @@ SIM="$OUT/bin/FeedProcessor.Benchmarks"
 BLOB_PORT=$((20000 + RANDOM % 10000)); TABLE_PORT=$((BLOB_PORT + 1))
 "$AZURITE/azurite-blob" --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --inMemoryPersistence --skipApiVersionCheck --loose --silent & BLOB_PID=$!
 "$AZURITE/azurite-table" --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --inMemoryPersistence --skipApiVersionCheck --loose --silent & TABLE_PID=$!
-CLEANUP=("kill $BLOB_PID $TABLE_PID 2>/dev/null || true" "${CLEANUP[@]}")
+# Azurite closes on the first SIGTERM, but its blob process can stay alive with its in-memory store (and a busy core,
+# which would disturb the next run); a second SIGTERM ends it.
+stop_azurite() {
+  kill "$BLOB_PID" "$TABLE_PID" 2>/dev/null || true
+  for _ in $(seq 10); do kill -0 "$BLOB_PID" 2>/dev/null || kill -0 "$TABLE_PID" 2>/dev/null || return 0; sleep 0.5; done
+  kill "$BLOB_PID" "$TABLE_PID" 2>/dev/null || true
+}
+CLEANUP=(stop_azurite "${CLEANUP[@]}")
 for port in "$BLOB_PORT" "$TABLE_PORT"; do
   for _ in $(seq 120); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
 done
