@@ -75,7 +75,7 @@ public static class ScaleSimulation
         var words = string.Join(' ', Enumerable.Range(0, 120).Select(w => $"word{(n * 31 + w * 7) % 5000}"));
         return new Article
         {
-            Id = $"a{n:D7}",
+            Id = ((ulong)n * 0x9E3779B97F4A7C15UL).ToString("x16"), // 16 hex digits, as real ids are
             SourceId = source,
             SourceTitle = $"Source {source}",
             Title = $"Decree {n} on matter {n * 7919 % 100_000}",
