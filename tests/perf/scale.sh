@@ -2,7 +2,9 @@
 # The index scale simulation: SOURCES sources publishing ARTICLES articles in a day, ingested into Azurite (blob and
 # table) by PROCESSES normalizer processes at once, each delivery at least once and out of order (a tenth twice,
 # shuffled), one article at a time as Event Grid hands them to the Functions app; then uncached /api/feed, a filtered
-# and a paged request. Prints articles/s, storage requests per article, p50/p99 and peak memory per process.
+# and a paged request. Prints articles/s, storage requests per article, p50/p99 and peak memory per process. Every 50th
+# article after the first hour is a copy of the release published an hour before it, from another source: the walk
+# of the whole feed says how many of them the index folded into their original (copiesFolded).
 # Usage: tests/perf/scale.sh [ARTICLES=200000] [SOURCES=10000] [PROCESSES=4] [REQUESTS=50]
 # FORMER=1 runs the same simulation against the former design, the single index blob `index/feed.json` of the newest
 # 1,000 full articles (commit b9f3555), so that both are measured with identical articles, deliveries, processes and
@@ -77,6 +79,8 @@ cat "$OUT"/ingest.*.out | label
 REQUESTS_TOTAL=$(cat "$OUT"/ingest.*.out | sed -E 's/.*requests=([0-9]+).*/\1/' | paste -sd+ | bc)
 echo "articles/s: $(echo "$ARTICLES / ($END - $START)" | bc -l | xargs printf '%.0f')" | label
 echo "storage requests per article (deliveries included): $(echo "$REQUESTS_TOTAL / $ARTICLES" | bc -l | xargs printf '%.1f')" | label
+COPIES=$(cat "$OUT"/ingest.*.out | sed -E 's/.*copies=([0-9]+).*/\1/' | paste -sd+ | bc)
+echo "copies of a release republished an hour later by another source: $COPIES (the walk below says how many were folded)" | label
 # The former index holds the newest articles of all processes: checked once every process has finished.
 if [ -n "${FORMER:-}" ]; then "$SIM" simulate-index "$CONNECTION" "$ARTICLES" | label; fi
 

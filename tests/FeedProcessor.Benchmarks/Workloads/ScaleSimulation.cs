@@ -67,27 +67,37 @@ public static class ScaleSimulation
 
     private static readonly string[] Languages = ["ru", "kk", "en", "uz", "ky"];
 
+    /// <summary>An hour of the simulated day (200,000 articles a day).</summary>
+    public const int RepublishLag = 8_333;
+
+    /// <summary>
+    /// Every 50th article from the second hour on is a copy: another source republishing, on its own page, the release
+    /// published an hour before it, as agencies echo each other; the index must fold it into that release.
+    /// </summary>
+    public static int? OriginalOf(int n) => n >= RepublishLag && n % 50 == 7 ? n - RepublishLag : null;
+
     /// <summary>Article number <paramref name="n"/> of the simulated day: deterministic, so every process agrees.</summary>
     public static Article Article(int n, int sources)
     {
         var source = $"src{n % sources:D5}";
         var published = DateTimeOffset.UtcNow.Date.AddDays(-1).AddSeconds(n * 86_400.0 / 200_000);
-        var words = string.Join(' ', Enumerable.Range(0, 120).Select(w => $"word{(n * 31 + w * 7) % 5000}"));
+        var story = OriginalOf(n) ?? n; // a copy has its original's title and text
+        var words = string.Join(' ', Enumerable.Range(0, 120).Select(w => $"word{(story * 31 + w * 7) % 5000}"));
         return new Article
         {
             Id = ((ulong)n * 0x9E3779B97F4A7C15UL).ToString("x16"), // 16 hex digits, as real ids are
             SourceId = source,
             SourceTitle = $"Source {source}",
-            Title = $"Decree {n} on matter {n * 7919 % 100_000}",
+            Title = $"Decree {story} on matter {story * 7919 % 100_000}",
             Url = $"https://{source}.example.gov/news/{n}",
             Published = new DateTimeOffset(published, TimeSpan.Zero),
             FirstSeen = new DateTimeOffset(published, TimeSpan.Zero),
             Language = Languages[n % Languages.Length],
             Categories = [$"topic{n % 50}"],
-            Summary = $"Summary of decree {n}.",
+            Summary = $"Summary of decree {story}.",
             ContentHtml = $"<p>{words}</p>",
             ContentText = words,
-            SimHash = unchecked((ulong)n * 0x9E3779B97F4A7C15UL),
+            SimHash = unchecked((ulong)story * 0x9E3779B97F4A7C15UL),
         };
     }
 
@@ -115,7 +125,7 @@ public static class ScaleSimulation
         var partition = PartitionWrites.Where(p => !p.Key.StartsWith("chg_", StringComparison.Ordinal)).MaxBy(p => p.Value);
         var blob = BlobWrites.MaxBy(b => b.Value);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ingest part={part} deliveries={deliveries.Count} seconds={seconds:F1} requests={_requests} peakMiB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} "
+            $"ingest part={part} deliveries={deliveries.Count} copies={deliveries.Distinct().Count(n => OriginalOf(n) is not null)} seconds={seconds:F1} requests={_requests} peakMiB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} "
             + $"busiestPartition={partition.Key} partitionWrites={partition.Value} ({partition.Value / seconds:F1}/s) mostWrittenBlob={blob.Key} blobWrites={blob.Value}"));
         return 0;
     }
@@ -157,6 +167,7 @@ public static class ScaleSimulation
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var entries = 0;
         var pages = 0;
+        var folded = 0;
         var walk = Stopwatch.StartNew();
         IndexPosition? after = null;
         do
@@ -165,9 +176,10 @@ public static class ScaleSimulation
             pages++;
             entries += page.Entries.Count;
             foreach (var entry in page.Entries) seen.Add(entry.Id);
+            folded += page.Entries.Sum(e => e.AlsoPublishedBy.Count);
             after = page.ContinueAfter;
         } while (after is not null);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"walk entries={entries} distinct={seen.Count} pages={pages} seconds={walk.Elapsed.TotalSeconds:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"walk entries={entries} distinct={seen.Count} pages={pages} seconds={walk.Elapsed.TotalSeconds:F1} copiesFolded={folded}"));
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using FeedProcessor.Core.Normalizing.Duplicates;
 using FeedProcessor.Core.Storage.Index;
 
 namespace FeedProcessor.Tests.Infrastructure;
@@ -13,6 +14,8 @@ internal sealed class InstrumentedIndex(IArticleIndex inner) : IArticleIndex
     public Task<IndexEntry?> FindAsync(string id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
     public Task<IReadOnlyList<IndexEntry>> NearAsync(DateTimeOffset around, TimeSpan span, int max, CancellationToken cancellationToken = default) =>
         inner.NearAsync(around, span, max, cancellationToken);
+    public Task<IReadOnlyList<IndexEntry>> SharingKeysAsync(StoryFingerprint story, DateTimeOffset around, TimeSpan span, int max, CancellationToken cancellationToken = default) =>
+        inner.SharingKeysAsync(story, around, span, max, cancellationToken);
 
     public async Task PutAsync(IndexEntry entry, IndexEntry? previous, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,22 @@ public sealed record StoryFingerprint(string? CanonicalUrl, bool HasText, string
     public HashSet<string> NumberSet => _numberSet ??= new HashSet<string>(
         Numbers.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
+    /// <summary>
+    /// The exact keys on which <see cref="StoryMatcher"/> matches two copies without comparing texts: the canonical URL
+    /// ("u:…"), and the title key ("t:…") when the title is long enough and the text long enough to judge. An index
+    /// looks copies up by these keys, so that a copy published hours later is found however many articles came between.
+    /// </summary>
+    public IReadOnlyList<string> ExactKeys
+    {
+        get
+        {
+            var keys = new List<string>(2);
+            if (CanonicalUrl is not null) keys.Add("u:" + CanonicalUrl);
+            if (HasText && StoryMatcher.CountWords(TitleKey) >= StoryMatcher.MinimumTitleWords) keys.Add("t:" + TitleKey);
+            return keys;
+        }
+    }
+
     public static StoryFingerprint Of(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);

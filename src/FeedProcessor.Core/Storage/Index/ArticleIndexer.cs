@@ -6,7 +6,8 @@ namespace FeedProcessor.Core.Storage.Index;
 /// <summary>
 /// Adds articles to the index: the one seam every writer (the pipeline, the Functions normalizer, the rebuild)
 /// goes through. Each article costs a bounded number of index operations, whatever the archive holds: a look-up
-/// of its id, a read of its neighbours in time, and the writes of its own entry (or of the story it joins).
+/// of its id, a read of its neighbours in time and of the entries sharing its URL or title, and the writes of its own
+/// entry (or of the story it joins).
 /// A known id is replaced by its newer version (keeping when it was first seen); a new article that tells the same
 /// story as a neighbour from another source is folded into the earlier of the two, which records the other source
 /// in <see cref="Article.AlsoPublishedBy"/>. Articles older than the retention are not indexed.
@@ -15,8 +16,15 @@ namespace FeedProcessor.Core.Storage.Index;
 /// </summary>
 public sealed class ArticleIndexer(IArticleIndex index, Retention? retention = null, Func<StoryFingerprint, StoryFingerprint, bool>? isSameStory = null)
 {
-    /// <summary>How many neighbours a newcomer is compared with.</summary>
+    /// <summary>
+    /// How many neighbours in time a newcomer is compared with by text (SimHash and numbers). On a day of 200,000
+    /// articles that is the couple of minutes around it; copies that share a canonical URL or a title are looked up by
+    /// key instead, across the whole <see cref="StoryMatchSpan"/>.
+    /// </summary>
     public const int StoryMatchWindow = 256;
+
+    /// <summary>How many entries sharing a key a newcomer is compared with: a title repeated by one source every day fills a few.</summary>
+    public const int StoryKeyMatches = 32;
 
     /// <summary>How far apart in time two copies of one story may be: agencies republish a release within hours.</summary>
     public static readonly TimeSpan StoryMatchSpan = TimeSpan.FromHours(24);
@@ -57,8 +65,14 @@ public sealed class ArticleIndexer(IArticleIndex index, Retention? retention = n
             return;
         }
 
-        var neighbours = await index.NearAsync(entry.SortTime, StoryMatchSpan, StoryMatchWindow, cancellationToken).ConfigureAwait(false);
-        var story = neighbours.FirstOrDefault(candidate =>
+        // Copies with the same page or title are looked up by key across the whole span; other rewordings are found
+        // among the nearest neighbours in time.
+        var keyed = entry.Story.ExactKeys.Count > 0
+            ? index.SharingKeysAsync(entry.Story, entry.SortTime, StoryMatchSpan, StoryKeyMatches, cancellationToken)
+            : Task.FromResult<IReadOnlyList<IndexEntry>>([]);
+        var near = index.NearAsync(entry.SortTime, StoryMatchSpan, StoryMatchWindow, cancellationToken);
+        var candidates = (await keyed.ConfigureAwait(false)).Concat(await near.ConfigureAwait(false));
+        var story = candidates.FirstOrDefault(candidate =>
             !string.Equals(candidate.SourceId, entry.SourceId, StringComparison.Ordinal) && candidate.Id != entry.Id && _isSameStory(candidate.Story, entry.Story));
         if (story is null)
         {

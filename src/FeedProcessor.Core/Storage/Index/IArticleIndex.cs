@@ -1,3 +1,5 @@
+using FeedProcessor.Core.Normalizing.Duplicates;
+
 namespace FeedProcessor.Core.Storage.Index;
 
 /// <summary>
@@ -18,6 +20,13 @@ public interface IArticleIndex
 
     /// <summary>Up to <paramref name="max"/> entries whose sort time lies within <paramref name="span"/> of <paramref name="around"/>: the neighbours a newcomer is compared with.</summary>
     Task<IReadOnlyList<IndexEntry>> NearAsync(DateTimeOffset around, TimeSpan span, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> entries whose sort time lies within <paramref name="span"/> of <paramref name="around"/>
+    /// and that share one of <paramref name="story"/>'s <see cref="StoryFingerprint.ExactKeys"/>: the copies of a story
+    /// that <see cref="NearAsync"/> misses on a busy day, when thousands of articles lie between the two.
+    /// </summary>
+    Task<IReadOnlyList<IndexEntry>> SharingKeysAsync(StoryFingerprint story, DateTimeOffset around, TimeSpan span, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Adds or replaces an entry; <paramref name="previous"/> is what the index held for its id (found with <see cref="FindAsync"/>), so that what it no longer matches is removed.</summary>
     Task PutAsync(IndexEntry entry, IndexEntry? previous, CancellationToken cancellationToken = default);

@@ -34,6 +34,8 @@ public sealed class SqliteArticleIndex : IArticleIndex
             CREATE INDEX IF NOT EXISTS entries_by_time ON entries (sort_ticks DESC, id);
             CREATE INDEX IF NOT EXISTS entries_by_source ON entries (source, sort_ticks DESC, id);
             CREATE INDEX IF NOT EXISTS entries_by_language ON entries (lang_primary, sort_ticks DESC, id);
+            CREATE INDEX IF NOT EXISTS entries_by_canonical_url ON entries (canonical_url, sort_ticks);
+            CREATE INDEX IF NOT EXISTS entries_by_title_key ON entries (title_key, sort_ticks);
             CREATE TABLE IF NOT EXISTS entry_categories (category TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (category, id));
             CREATE INDEX IF NOT EXISTS entry_categories_by_id ON entry_categories (id);
             CREATE VIRTUAL TABLE IF NOT EXISTS entry_text USING fts5 (id UNINDEXED, body, tokenize = 'trigram');
@@ -85,6 +87,25 @@ public sealed class SqliteArticleIndex : IArticleIndex
             $"SELECT {Columns} FROM entries WHERE sort_ticks BETWEEN $from AND $to ORDER BY abs(sort_ticks - $at) LIMIT $max",
             ("$from", ticks - span.Ticks), ("$to", ticks + span.Ticks), ("$at", ticks), ("$max", max));
         return Task.FromResult(near);
+    }
+
+    public Task<IReadOnlyList<IndexEntry>> SharingKeysAsync(StoryFingerprint story, DateTimeOffset around, TimeSpan span, int max, CancellationToken cancellationToken = default)
+    {
+        // The keys are columns here (StoryFingerprint.ExactKeys says which count); each has its own index.
+        var keys = story.ExactKeys;
+        var byUrl = keys.FirstOrDefault(k => k.StartsWith("u:", StringComparison.Ordinal))?[2..];
+        var byTitle = keys.FirstOrDefault(k => k.StartsWith("t:", StringComparison.Ordinal))?[2..];
+        if (byUrl is null && byTitle is null) return Task.FromResult<IReadOnlyList<IndexEntry>>([]);
+        using var connection = Open();
+        var ticks = around.UtcTicks;
+        IReadOnlyList<IndexEntry> found = Query(connection,
+            $"""
+            SELECT {Columns} FROM entries WHERE sort_ticks BETWEEN $from AND $to
+              AND (canonical_url = $url OR (title_key = $title AND has_text = 1))
+            ORDER BY abs(sort_ticks - $at) LIMIT $max
+            """,
+            ("$from", ticks - span.Ticks), ("$to", ticks + span.Ticks), ("$at", ticks), ("$max", max), ("$url", byUrl), ("$title", byTitle));
+        return Task.FromResult(found);
     }
 
     public Task PutAsync(IndexEntry entry, IndexEntry? previous, CancellationToken cancellationToken = default)

@@ -20,10 +20,13 @@ namespace FeedProcessor.Core.Storage.Index;
 /// hour), and every hour's writes go to their own partition;</item>
 /// <item>`src_{source}`, `lang_{primary tag}`, `cat_{hash of category}` with the same row key: a filtered feed is a
 /// range read of one partition per source, language or category, complete over everything retained;</item>
+/// <item>`story_{hash of a key}` with the same row key, for each of the article's
+/// <see cref="StoryFingerprint.ExactKeys"/> (its canonical URL, its title): a copy of the story published hours later
+/// by another source is found by one range read of that partition, however many articles lie between the two;</item>
 /// <item>`chg_{hour}` / `{inverted ticks}_{guid}`: one new entity per change, never rewritten; the newest one is the
 /// index version a server checks (one query) before using a cached response.</item>
 /// </list>
-/// Adding an article writes 5 + (its categories) entities and rewrites none shared with other articles. A read stops
+/// Adding an article writes at most 7 + (its categories) entities and rewrites none shared with other articles. A read stops
 /// after examining <see cref="ScanBudget"/> entities (<see cref="TextScanBudget"/> for <c>q=</c>, which is matched
 /// on the title and the first <see cref="TextLength"/> characters of the text) and says where it stopped.
 /// </summary>
@@ -36,8 +39,11 @@ public sealed class TableArticleIndex : IArticleIndex
     private const string TimePrefix = "hour_";
     /// <summary>The feed's partitions before they were hourly: one a day. A table that has them is rebuilt, and they are then deleted.</summary>
     private const string LegacyDayPrefix = "all_";
-    /// <summary>Marks a table built with hourly partitions; a table marked only `built` has the day partitions and is built again.</summary>
-    private const string BuiltMarker = "built-hourly";
+    /// <summary>
+    /// Marks a table built with the current layout: hourly feed partitions and story-key partitions. A table marked
+    /// otherwise (`built`: day partitions; `built-hourly`: no story keys) is built again from the stored articles.
+    /// </summary>
+    private const string BuiltMarker = "built-storykeys";
     private const long MaxTicks = 3155378975999999999; // DateTimeOffset.MaxValue.UtcTicks
     private static readonly string[] EntryColumns = ["Id", "SourceId", "SortTicks", "Language", "Categories", "Title", "Url", "FirstSeen", "Updated", "Also", "HasText", "TitleKey", "SimHash", "Numbers", "CanonicalUrl"];
     private static readonly string[] EntryColumnsWithText = [.. EntryColumns, "Text"];
@@ -117,6 +123,23 @@ public sealed class TableArticleIndex : IArticleIndex
             }
         }
         return near;
+    });
+
+    public Task<IReadOnlyList<IndexEntry>> SharingKeysAsync(StoryFingerprint story, DateTimeOffset around, TimeSpan span, int max, CancellationToken cancellationToken = default) => WithTableAsync<IReadOnlyList<IndexEntry>>(async table =>
+    {
+        var at = around.UtcTicks;
+        var rows = $"RowKey ge '{Inverted(Math.Min(at + span.Ticks, MaxTicks))}' and RowKey le '{Inverted(Math.Max(at - span.Ticks, 0))}_~'";
+        var perKey = await Task.WhenAll(story.ExactKeys.Select(async key =>
+        {
+            var found = new List<IndexEntry>();
+            await foreach (var entity in table.QueryAsync<TableEntity>($"PartitionKey eq '{StoryPartition(key)}' and {rows}", Math.Min(max, 1000), EntryColumns, cancellationToken).ConfigureAwait(false))
+            {
+                if (found.Count >= max) break;
+                found.Add(ToEntry(entity));
+            }
+            return found;
+        })).ConfigureAwait(false);
+        return [.. perKey.SelectMany(found => found).DistinctBy(e => e.Id).OrderBy(e => Math.Abs(e.SortTime.UtcTicks - at)).Take(max)];
     });
 
     public Task PutAsync(IndexEntry entry, IndexEntry? previous, CancellationToken cancellationToken = default) =>
@@ -279,6 +302,9 @@ public sealed class TableArticleIndex : IArticleIndex
     private static string CategoryPartition(string category) =>
         "cat_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(category.Trim().ToLowerInvariant())))[..20];
 
+    private static string StoryPartition(string key) =>
+        "story_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..20];
+
     /// <summary>Source ids are `a-z 0-9 . _ -` already; anything else is hashed rather than put into a key.</summary>
     private static string KeySafe(string value) =>
         value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-') ? value : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..20];
@@ -289,6 +315,7 @@ public sealed class TableArticleIndex : IArticleIndex
         var keys = new List<(string, string)> { (TimePartition(entry.SortTime.UtcTicks), row), (SourcePartition(entry.SourceId), row) };
         if (LanguagePartition(entry.Language) is { } language) keys.Add((language, row));
         keys.AddRange(entry.Categories.Select(c => CategoryPartition(c)).Distinct().Select(partition => (partition, row)));
+        keys.AddRange(entry.Story.ExactKeys.Select(key => (StoryPartition(key), row)));
         return keys;
     }
 

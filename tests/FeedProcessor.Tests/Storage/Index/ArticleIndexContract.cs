@@ -146,6 +146,34 @@ public abstract class ArticleIndexContract
     }
 
     [Fact]
+    public async Task A_copy_hours_later_is_folded_by_title_or_page_however_many_articles_came_between()
+    {
+        var (index, indexer) = await CreateAsync();
+        var release = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"word{i}"));
+        var first = Make("first", sourceId: "primeminister", minutes: 0, text: release);
+        first.Title = "Government approves the national energy plan";
+        await indexer.AddAsync([first]);
+        // A busy day: more articles between the two copies than a newcomer is compared with by text.
+        var busy = Enumerable.Range(0, ArticleIndexer.StoryMatchWindow + 100).Select(i => Make($"busy{i:D4}", sourceId: $"busy{i % 40}", minutes: 1 + i)).ToList();
+        await indexer.AddAsync(busy);
+        var sameTitle = Make("copy", sourceId: "energy", minutes: 600, text: release + " with one sentence more");
+        sameTitle.Title = "Government approves the National Energy Plan.";
+        var samePage = Make("link", sourceId: "mfa", minutes: 900, url: first.Url);
+        // Past the span a copy is a story of its own: a release repeated a day and more later is news again.
+        var nextDay = Make("next-day", sourceId: "energy", minutes: 60 * 30, text: release);
+        nextDay.Title = first.Title;
+        await indexer.AddAsync([sameTitle]);
+        await indexer.AddAsync([samePage]);
+        await indexer.AddAsync([nextDay]);
+
+        var all = await ReadAllAsync(index, IndexFilter.All, 100);
+        Assert.Equal(busy.Count + 2, all.Count);
+        Assert.DoesNotContain(all, e => e.Id is "copy" or "link");
+        Assert.Equal(["energy", "mfa"], all.Single(e => e.Id == "first").AlsoPublishedBy);
+        Assert.Empty(all.Single(e => e.Id == "next-day").AlsoPublishedBy);
+    }
+
+    [Fact]
     public async Task Older_than_lists_what_retention_removes_and_the_version_moves_on()
     {
         var (index, indexer) = await CreateAsync();
@@ -223,6 +251,33 @@ public sealed class TableArticleIndexTests : ArticleIndexContract
 
         Assert.Equal(articles.OrderByDescending(a => a.Published).Select(a => a.Id), await TestIndex.Of(index).IdsAsync());
         Assert.Empty(await table.QueryAsync<TableEntity>("PartitionKey ge 'all_' and PartitionKey lt 'all_~'").ToListAsync());
+        Assert.True(await index.IsBuiltAsync());
+    }
+
+    [Fact]
+    public async Task A_table_built_before_story_keys_is_built_again_with_them()
+    {
+        var azurite = await Azurite.SharedAsync();
+        var service = new TableServiceClient(azurite.ConnectionString);
+        var name = "idx" + Guid.NewGuid().ToString("N");
+        var store = new FileBlobStore(Path.Combine(Path.GetTempPath(), "feedproc-layout-" + Guid.NewGuid().ToString("N")));
+        var articles = Enumerable.Range(0, 20).Select(i => Make($"a{i:D2}", sourceId: $"src{i % 3}", minutes: i * 97)).ToList();
+        foreach (var article in articles) await new ArticleStore(store).WriteAsync(article, WriteCondition.None);
+        Assert.Equal(20, await IndexRebuild.RunIfNeededAsync(store, new ArticleIndexer(new TableArticleIndex(service, name), new Retention(Retention.MaxDays))));
+        // What the hourly layout without story keys left: no `story_` entities, and its own built mark.
+        var table = service.GetTableClient(name);
+        const string StoryRows = "PartitionKey ge 'story_' and PartitionKey lt 'story_~'";
+        foreach (var row in await table.QueryAsync<TableEntity>(StoryRows).ToListAsync()) await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        foreach (var row in await table.QueryAsync<TableEntity>("PartitionKey eq 'meta'").ToListAsync()) await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        await table.UpsertEntityAsync(new TableEntity("meta", "built-hourly"));
+
+        var index = new TableArticleIndex(service, name);
+        Assert.False(await index.IsBuiltAsync());
+        Assert.Equal(20, await IndexRebuild.RunIfNeededAsync(store, new ArticleIndexer(index, new Retention(Retention.MaxDays))));
+
+        // Each article has a canonical URL, so each has its story-key entity again.
+        Assert.Equal(20, (await table.QueryAsync<TableEntity>(StoryRows).ToListAsync()).Count);
+        Assert.Equal(articles.OrderByDescending(a => a.Published).Select(a => a.Id), await TestIndex.Of(index).IdsAsync());
         Assert.True(await index.IsBuiltAsync());
     }
 }
