@@ -51,7 +51,8 @@ rm -rf "$OUT/blobs" && mkdir -p "$OUT/blobs"
 "$AZURITE/azurite-blob" --blobHost 127.0.0.1 --blobPort "$BLOB_PORT" --location "$OUT/blobs" --skipApiVersionCheck --loose --silent & BLOB_PID=$!
 # Azurite's table service scans the whole table for every query; azurite-partition-index.js makes it read only the
 # partitions a query names, as Azure does (see that file). Without it a run past a few thousand articles measures the scan.
-NODE_OPTIONS="--require $REPO/tests/perf/azurite-partition-index.js" "$AZURITE/azurite-table" --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --inMemoryPersistence --skipApiVersionCheck --loose --silent & TABLE_PID=$!
+# Azurite keeps every entity in its heap: a whole day is about 2 million entities, past Node's default heap limit.
+NODE_OPTIONS="--require $REPO/tests/perf/azurite-partition-index.js --max-old-space-size=${AZURITE_HEAP_MB:-16384}" "$AZURITE/azurite-table" --tableHost 127.0.0.1 --tablePort "$TABLE_PORT" --inMemoryPersistence --skipApiVersionCheck --loose --silent & TABLE_PID=$!
 # Azurite closes on the first SIGTERM, but its blob process can stay alive with its in-memory store (and a busy core,
 # which would disturb the next run); a second SIGTERM ends it.
 stop_azurite() {

@@ -113,6 +113,7 @@ public static class ScaleSimulation
         deliveries.AddRange(deliveries.Where(n => n % 10 == 3).ToList());
         random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(deliveries));
         var clock = Stopwatch.StartNew();
+        long delivered = 0;
         // As one Functions instance: up to 16 deliveries in flight, each storing its article and waiting for the index.
         await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, ct) =>
         {
@@ -120,6 +121,10 @@ public static class ScaleSimulation
             Interlocked.Increment(ref _requests); // the raw blob read a real delivery costs
             await archive.WriteAsync(article, WriteCondition.None, ct);
             await merger.MergeAsync(article, ct);
+            // Progress on stderr (the script keeps stdout for the result line): a whole day takes hours here.
+            if (Interlocked.Increment(ref delivered) % 5_000 == 0)
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"progress part={part} delivered={delivered}/{deliveries.Count} seconds={clock.Elapsed.TotalSeconds:F0} requests={Interlocked.Read(ref _requests)}"));
         });
         var seconds = clock.Elapsed.TotalSeconds;
         var partition = PartitionWrites.Where(p => !p.Key.StartsWith("chg_", StringComparison.Ordinal)).MaxBy(p => p.Value);
