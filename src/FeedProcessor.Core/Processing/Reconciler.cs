@@ -127,8 +127,8 @@ public sealed class Reconciler(IBlobStore store, Pipeline pipeline, TimeSpan gra
                 _logger.LogWarning(
                     "Reconciliation recovered {Articles} articles: {Missed} raw items had no article after {Grace}, {Events} dead-lettered events in {Letters} blobs, {Pending} interrupted index merges; {Failed} failed",
                     normalized.Articles, missed, gracePeriod, status.DeadLetterEvents, letters.Count, pendingNotes, normalized.Failed);
-            else
-                _logger.LogInformation("Reconciliation found nothing missing ({Entries} journal entries checked)", entries.Count);
+            else // the usual outcome, every few minutes: /api/health shows the last sweep, so the log need not
+                _logger.LogDebug("Reconciliation found nothing missing ({Entries} journal entries checked)", entries.Count);
             return await FinishAsync(status, normalized, record: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
