@@ -225,16 +225,23 @@ public sealed class TableArticleIndexTests : ArticleIndexContract
         return new TableArticleIndex(new TableServiceClient(azurite.ConnectionString), "idx" + Guid.NewGuid().ToString("N"));
     }
 
-    [Fact]
-    public async Task A_table_with_the_former_day_partitions_is_built_again_by_hour_and_the_day_partitions_go()
+    /// <summary>A store of <paramref name="count"/> articles, all in a new table of the current layout: what an older layout is then made from.</summary>
+    private static async Task<(TableServiceClient Service, string Name, FileBlobStore Store, List<Article> Articles)> IndexedStoreAsync(int count)
     {
         var azurite = await Azurite.SharedAsync();
         var service = new TableServiceClient(azurite.ConnectionString);
         var name = "idx" + Guid.NewGuid().ToString("N");
         var store = new FileBlobStore(Path.Combine(Path.GetTempPath(), "feedproc-layout-" + Guid.NewGuid().ToString("N")));
-        var articles = Enumerable.Range(0, 30).Select(i => Make($"a{i:D2}", sourceId: $"src{i % 3}", minutes: i * 97)).ToList();
+        var articles = Enumerable.Range(0, count).Select(i => Make($"a{i:D2}", sourceId: $"src{i % 3}", minutes: i * 97)).ToList();
         foreach (var article in articles) await new ArticleStore(store).WriteAsync(article, WriteCondition.None);
         await new ArticleIndexer(new TableArticleIndex(service, name), new Retention(Retention.MaxDays)).AddAsync(articles);
+        return (service, name, store, articles);
+    }
+
+    [Fact]
+    public async Task A_table_with_the_former_day_partitions_is_built_again_by_hour_and_the_day_partitions_go()
+    {
+        var (service, name, store, articles) = await IndexedStoreAsync(30);
         // What the former layout left: the feed's entities in one partition a day, and the former built mark.
         var table = service.GetTableClient(name);
         await foreach (var hourly in table.QueryAsync<TableEntity>("PartitionKey ge 'hour_' and PartitionKey lt 'hour_~'"))
@@ -257,13 +264,7 @@ public sealed class TableArticleIndexTests : ArticleIndexContract
     [Fact]
     public async Task A_table_built_before_story_keys_is_built_again_with_them()
     {
-        var azurite = await Azurite.SharedAsync();
-        var service = new TableServiceClient(azurite.ConnectionString);
-        var name = "idx" + Guid.NewGuid().ToString("N");
-        var store = new FileBlobStore(Path.Combine(Path.GetTempPath(), "feedproc-layout-" + Guid.NewGuid().ToString("N")));
-        var articles = Enumerable.Range(0, 20).Select(i => Make($"a{i:D2}", sourceId: $"src{i % 3}", minutes: i * 97)).ToList();
-        foreach (var article in articles) await new ArticleStore(store).WriteAsync(article, WriteCondition.None);
-        Assert.Equal(20, await IndexRebuild.RunIfNeededAsync(store, new ArticleIndexer(new TableArticleIndex(service, name), new Retention(Retention.MaxDays))));
+        var (service, name, store, articles) = await IndexedStoreAsync(20);
         // What the hourly layout without story keys left: no `story_` entities, and its own built mark.
         var table = service.GetTableClient(name);
         const string StoryRows = "PartitionKey ge 'story_' and PartitionKey lt 'story_~'";
