@@ -27,10 +27,13 @@ public sealed record StoryFingerprint(string? CanonicalUrl, bool HasText, string
         {
             var keys = new List<string>(2);
             if (CanonicalUrl is not null) keys.Add("u:" + CanonicalUrl);
-            if (HasText && StoryMatcher.CountWords(TitleKey) >= StoryMatcher.MinimumTitleWords) keys.Add("t:" + TitleKey);
+            if (SpecificTitleKey is { } title) keys.Add("t:" + title);
             return keys;
         }
     }
+
+    /// <summary>The title key when an equal one alone identifies the story: a title of enough words over a text long enough to judge.</summary>
+    public string? SpecificTitleKey => HasText && StoryMatcher.CountWords(TitleKey) >= StoryMatcher.MinimumTitleWords ? TitleKey : null;
 
     public static StoryFingerprint Of(Article article)
     {

@@ -42,7 +42,7 @@ public static class StoryMatcher
 
         if (!a.HasText || !b.HasText) return false;
 
-        if (CountWords(a.TitleKey) >= MinimumTitleWords && a.TitleKey == b.TitleKey) return true;
+        if (a.SpecificTitleKey is { } title && title == b.SpecificTitleKey) return true;
 
         return SimHash.Distance(a.SimHash, b.SimHash) <= MaxSimHashDistance && NumbersAgree(a.NumberSet, b.NumberSet);
     }

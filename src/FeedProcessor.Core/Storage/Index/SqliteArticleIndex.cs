@@ -91,10 +91,8 @@ public sealed class SqliteArticleIndex : IArticleIndex
 
     public Task<IReadOnlyList<IndexEntry>> SharingKeysAsync(StoryFingerprint story, DateTimeOffset around, TimeSpan span, int max, CancellationToken cancellationToken = default)
     {
-        // The keys are columns here (StoryFingerprint.ExactKeys says which count); each has its own index.
-        var keys = story.ExactKeys;
-        var byUrl = keys.FirstOrDefault(k => k.StartsWith("u:", StringComparison.Ordinal))?[2..];
-        var byTitle = keys.FirstOrDefault(k => k.StartsWith("t:", StringComparison.Ordinal))?[2..];
+        // The keys are columns here, each with its own index.
+        var (byUrl, byTitle) = (story.CanonicalUrl, story.SpecificTitleKey);
         if (byUrl is null && byTitle is null) return Task.FromResult<IReadOnlyList<IndexEntry>>([]);
         using var connection = Open();
         var ticks = around.UtcTicks;
