@@ -7,29 +7,19 @@
 // "without" snippet found is a false positive. Precision, recall and F1 are over all snippets of all pages.
 // Titles count as right when equal after collapsing whitespace (case-insensitive), and again when equal once a site
 // name set off by a separator is set aside (the expected titles keep "… | eHow", which we remove on purpose). Dates
-// count as right when the day (UTC) is the same, over the pages whose expected metadata has a date.
+// count as right when the day is the same, over the pages whose expected metadata has a date.
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { createRequire } = require('module');
+const { tools, squeeze, readOurs, scores, sameTitle, sameTitleButSiteName, dayOf, sameDay } = require('./common.cjs');
 
 const [pagesDir, oursFile, toolsDir] = process.argv.slice(2);
-const requireTool = createRequire(path.join(toolsDir, 'node_modules', 'index.js'));
-const { JSDOM, VirtualConsole } = requireTool('jsdom');
-const { Readability } = requireTool('@mozilla/readability');
+const { dom, readability, textOf } = tools(toolsDir);
 
 const SNIPPETS_PER_PAGE = 10; // at most, each of "with" and "without", spread evenly over the page
 const MIN_SNIPPET = 20;       // characters without whitespace; shorter texts say nothing about the extraction
 const SNIPPET_LENGTH = 60;
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, pre, blockquote, figcaption, dd, dt, div, section, article, caption';
-const quiet = new VirtualConsole();
-
-const squeeze = (text) => (text || '').replace(/\s+/g, '');
-const collapse = (text) => (text || '').replace(/\s+/g, ' ').trim();
-
-function dom(html) {
-  return new JSDOM(html, { url: 'http://fakehost/test/page.html', virtualConsole: quiet });
-}
 
 /** Texts of the blocks that hold no other block: the page's lines. */
 function lines(document) {
@@ -64,29 +54,6 @@ function annotate(source, expected) {
   return { withSnippets, withoutSnippets };
 }
 
-function textOf(html) {
-  return html ? squeeze(dom(`<body>${html}</body>`).window.document.body.textContent) : '';
-}
-
-function utcDay(value) {
-  if (!value) return null;
-  const time = Date.parse(/^\d{4}-\d\d-\d\d$/.test(value) ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
-}
-
-const sameTitle = (a, b) => collapse(a).toLowerCase() === collapse(b).toLowerCase();
-
-/** The same title once a site name before or after a separator ("… | eHow", "Wikipedia - …", "… (CNET)") is set aside. */
-function sameTitleButSiteName(a, b) {
-  [a, b] = [collapse(a).toLowerCase(), collapse(b).toLowerCase()];
-  if (!a || !b) return false;
-  if (a === b) return true;
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  if (short.length < 10) return false;
-  return (long.startsWith(short) && /^\s*(?:[|\-–—·•_:»/\[(]|::)/.test(long.slice(short.length)))
-    || (long.endsWith(short) && /(?:[|\-–—·•_:»/]|::)\s*$/.test(long.slice(0, long.length - short.length)));
-}
-
 function newTally() {
   return { tp: 0, fn: 0, fp: 0, tn: 0, titles: 0, titlesButSiteName: 0, titled: 0, dates: 0, dated: 0, extraDates: 0, failures: [] };
 }
@@ -106,25 +73,21 @@ function score(tally, page, annotation, extraction, expectedMeta) {
     if (sameTitle(extraction.title, expectedMeta.title)) tally.titles++;
     else misses.push(`title: ${JSON.stringify(extraction.title)} expected ${JSON.stringify(expectedMeta.title)}`);
   }
-  const expectedDay = utcDay(expectedMeta.publishedTime);
+  const expectedDay = dayOf(expectedMeta.publishedTime);
   if (expectedDay) {
     tally.dated++;
-    if (utcDay(extraction.published) === expectedDay) tally.dates++;
+    if (sameDay(extraction.published, expectedMeta.publishedTime)) tally.dates++;
     else misses.push(`date: ${extraction.published} expected ${expectedMeta.publishedTime}`);
-  } else if (utcDay(extraction.published)) {
+  } else if (dayOf(extraction.published)) {
     tally.extraDates++;
   }
   if (misses.length) tally.failures.push({ page, misses });
 }
 
 function summary(name, t) {
-  const precision = t.tp / (t.tp + t.fp);
-  const recall = t.tp / (t.tp + t.fn);
-  const f1 = (2 * precision * recall) / (precision + recall);
   return {
     name,
-    f1: f1.toFixed(3), precision: precision.toFixed(3), recall: recall.toFixed(3),
-    accuracy: ((t.tp + t.tn) / (t.tp + t.tn + t.fp + t.fn)).toFixed(3),
+    ...scores(t),
     titles: `${(t.titles / t.titled).toFixed(3)} (${t.titles}/${t.titled})`,
     'titles, site name aside': `${(t.titlesButSiteName / t.titled).toFixed(3)} (${t.titlesButSiteName}/${t.titled})`,
     dates: `${(t.dates / t.dated).toFixed(3)} (${t.dates}/${t.dated})`,
@@ -132,15 +95,7 @@ function summary(name, t) {
   };
 }
 
-const ours = new Map();
-for (const line of fs.readFileSync(oursFile, 'utf8').split('\n')) {
-  if (!line.trim()) continue;
-  const result = JSON.parse(line);
-  const article = result.articles && result.articles[0];
-  ours.set(path.basename(path.dirname(result.path)), {
-    title: article && article.title, published: article && article.published, content: article && article.contentHtml,
-  });
-}
+const ours = readOurs(oursFile, (p) => path.basename(path.dirname(p)));
 
 const tallies = { ours: newTally(), readability: newTally() };
 let snippetsWith = 0;
@@ -154,14 +109,7 @@ for (const page of pages) {
   snippetsWith += annotation.withSnippets.length;
   snippetsWithout += annotation.withoutSnippets.length;
 
-  let readability = {};
-  try {
-    const article = new Readability(dom(source).window.document).parse() || {};
-    readability = { title: article.title, published: article.publishedTime, content: article.content };
-  } catch (e) {
-    readability = {};
-  }
-  score(tallies.readability, page, annotation, readability, meta);
+  score(tallies.readability, page, annotation, readability(source), meta);
   score(tallies.ours, page, annotation, ours.get(page) || {}, meta);
 }
 
