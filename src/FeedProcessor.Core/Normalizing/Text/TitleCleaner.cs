@@ -30,6 +30,15 @@ internal static partial class TitleCleaner
 
     internal static string RemoveSiteAffixes(string title, IReadOnlyCollection<string> siteNames)
     {
+        // A pipe hardly ever stands inside a headline: after the first one come the site and its sections
+        // ("Kleine Schafskunde | Mäscot das Schaf – Webcomic").
+        var pipe = Separator().Matches(title).FirstOrDefault(m => IsPipe(m.Value));
+        if (pipe is not null)
+        {
+            var head = title[..pipe.Index].TrimEnd();
+            if (head.Length > 0 && !IsGenericOrSiteName(head, siteNames) && title.Length - pipe.Index - pipe.Length <= MaxSuffixLength) title = head;
+        }
+
         for (int round = 0; round < 3; round++)
         {
             var matches = Separator().Matches(title);
@@ -37,17 +46,24 @@ internal static partial class TitleCleaner
             var match = matches[^1];
             var head = title[..match.Index].TrimEnd();
             var tail = title[(match.Index + match.Length)..].Trim();
-            bool isPipe = match.Value.Trim() is "|" or "||" or "::" or "•";
             if (head.Length == 0 || tail.Length > MaxSuffixLength) break;
-            if (!(isPipe && !IsGenericOrSiteName(head, siteNames)) && !LooksLikeSiteName(tail, siteNames)) break;
+            if (!(IsPipe(match.Value) && !IsGenericOrSiteName(head, siteNames)) && !LooksLikeSiteName(tail, siteNames)) break;
             title = head;
         }
 
-        var prefix = Separator().Match(title);
-        if (prefix.Success && IsSiteName(title[..prefix.Index].Trim(), siteNames) && prefix.Index + prefix.Length < title.Length)
+        // The site's name and archive labels before the title: "Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden".
+        for (int round = 0; round < 3; round++)
+        {
+            var prefix = Separator().Match(title);
+            if (!prefix.Success || prefix.Index + prefix.Length >= title.Length) break;
+            var first = title[..prefix.Index].Trim();
+            if (!IsSiteName(first, siteNames) && !HostName().IsMatch(first) && !ArchiveLabel().IsMatch(first)) break;
             title = title[(prefix.Index + prefix.Length)..].Trim();
+        }
         return title;
     }
+
+    private static bool IsPipe(string separator) => separator.Trim() is "|" or "||" or "::" or "•";
 
     private static bool IsGenericOrSiteName(string title, IReadOnlyCollection<string> siteNames) =>
         GenericTitles.IsGeneric(title) || IsSiteName(title, siteNames) || HostName().IsMatch(title);
@@ -58,8 +74,19 @@ internal static partial class TitleCleaner
     private static bool IsSiteName(string text, IReadOnlyCollection<string> siteNames)
     {
         foreach (var name in siteNames)
-            if (text.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+            if (text.Equals(name, StringComparison.OrdinalIgnoreCase) || text.Equals(NameInHost(name), StringComparison.OrdinalIgnoreCase)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// The name a site's address spells, the label before its top-level domain ("www.bmjv.de" → "bmjv"): sites that
+    /// go by an acronym put it before their titles ("BMJV | Transparenz bei Preisanpassungen"). Null for a non-host.
+    /// </summary>
+    private static string? NameInHost(string name)
+    {
+        if (!HostName().IsMatch(name)) return null;
+        var labels = name.Split('.');
+        return labels.Length >= 2 ? labels[^2] : null;
     }
 
     /// <summary>The first sentence of the first paragraph, cut at a word boundary, without a final period; null if none.</summary>
@@ -86,9 +113,12 @@ internal static partial class TitleCleaner
         || (word.Length == 1 && char.IsLower(word[0])) // г., в., т.
         || word is "Mrs" or "Gen" or "Col" or "Sgt" or "Prof" or "Jr" or "Sr" or "vs" or "etc" or "No" or "им" or "ул" or "обл" or "руб" or "млн" or "млрд" or "тыс";
 
-    /// <summary>A separator between a title and a site name: " | ", " - ", " – ", " — ", " :: ", " • ", " / ".</summary>
-    [GeneratedRegex(@"\s+(?:\|\|?|[-–—]|::|•|/)\s+")]
+    /// <summary>A separator between a title and a site name: " | ", " - ", " – ", " — ", " :: ", " • ", " / ", " » ", " « ".</summary>
+    [GeneratedRegex(@"\s+(?:\|\|?|[-–—]|::|•|/|»|«)\s+")]
     private static partial Regex Separator();
+
+    [GeneratedRegex(@"^(?:blog\s*)?(?:archiv|archive|archives)$|^blog$", RegexOptions.IgnoreCase)]
+    private static partial Regex ArchiveLabel();
 
     [GeneratedRegex(@"^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$", RegexOptions.IgnoreCase)]
     private static partial Regex HostName();

@@ -18,41 +18,46 @@ public static class HtmlArticlePage
         var document = new HtmlParser().ParseDocument(html);
         var baseUri = HtmlDocuments.BaseUri(document, pageUrl);
         var metadata = new PageMetadata(document);
-        var siteNames = metadata.SiteNames().Append(baseUri.Host).Append(baseUri.Host.StartsWith("www.", StringComparison.Ordinal) ? baseUri.Host[4..] : baseUri.Host).ToList();
-        var headline = PageTitle.Headline(document, siteNames);
         var canonical = Absolute(baseUri, document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        // A saved page (file:) has no host; its canonical link still names the site.
+        var host = new[] { baseUri.Host, canonical is null ? "" : new Uri(canonical).Host }.FirstOrDefault(h => h.Length > 0);
+        var siteNames = metadata.SiteNames().ToList();
+        if (host is not null) siteNames.AddRange([host, host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host]);
+        var headline = PageTitle.Headline(document, siteNames);
+        var title = PageText.Clean(HtmlDocuments.Select(document, selectors?.Title)?.TextContent)
+            ?? PageTitle.Choose(metadata.JsonLdTitle ?? metadata.MetaTitle, headline, document.Title, siteNames);
         return new ParsedEntry
         {
             Guid = canonical ?? pageUrl.AbsoluteUri,
-            Title = PageText.Clean(HtmlDocuments.Select(document, selectors?.Title)?.TextContent)
-                ?? PageTitle.Choose(metadata.JsonLdTitle ?? metadata.MetaTitle, headline, document.Title, siteNames),
+            Title = title,
             Link = canonical ?? pageUrl.AbsoluteUri,
-            Published = Date(document, selectors?.Date, metadata, headline),
+            Published = Date(document, selectors?.Date, metadata, headline, canonical ?? pageUrl.AbsoluteUri),
             Author = metadata.Author,
             Language = PageText.Clean(document.DocumentElement.GetAttribute("lang")) ?? metadata.Meta("og:locale") ?? metadata.Meta("content-language") ?? metadata.Meta("dc.language"),
             SummaryHtml = (metadata.Meta("og:description") ?? metadata.Meta("description")) is { } description ? WebUtility.HtmlEncode(description) : null,
-            ContentHtml = MainContent.Extract(html, pageUrl, document, selectors?.Content),
+            ContentHtml = MainContent.Extract(html, pageUrl, document, selectors?.Content, title),
             ImageUrl = Absolute(baseUri, metadata.Meta("og:image") ?? metadata.Meta("twitter:image") ?? metadata.JsonLdImage),
-            // A saved page (file:) has no host; its canonical link still names the site.
-            Site = new[] { baseUri.Host, canonical is null ? "" : new Uri(canonical).Host }.FirstOrDefault(h => h.Length > 0),
+            Site = host,
         };
     }
 
     /// <summary>
     /// The date: the selector's, else the page's metadata in order of trust (JSON-LD, meta tags, the first
-    /// &lt;time datetime&gt; that is not in a teaser of another page), else a visible dateline near the headline.
-    /// Metadata is kept as written (it carries its offset); a visible dateline is given as ISO 8601.
+    /// &lt;time datetime&gt; that is not in a teaser of another page), else a visible dateline near the headline, else
+    /// the day the page's address names (/2016/02/28/). Metadata is kept as written (it carries its offset); a
+    /// visible dateline or an address's day is given as ISO 8601.
     /// </summary>
-    private static string? Date(IDocument document, string? selector, PageMetadata metadata, IElement? headline)
+    private static string? Date(IDocument document, string? selector, PageMetadata metadata, IElement? headline, string selfUrl)
     {
         var selected = HtmlDocuments.Select(document, selector);
         if (selected is not null)
             return PageText.Clean(selected.GetAttribute("datetime")) ?? PageText.Clean(selected.GetAttribute("content")) ?? PageText.Clean(selected.TextContent);
         return metadata.JsonLdDate
             ?? metadata.MetaDate
-            ?? document.QuerySelectorAll("time[datetime]").Where(t => !PageTeasers.IsOutsideArticle(t, headline))
+            ?? document.QuerySelectorAll("time[datetime]").Where(t => !PageTeasers.IsOutsideArticle(t, headline, selfUrl))
                 .Select(t => PageText.Clean(t.GetAttribute("datetime"))).FirstOrDefault(d => d is not null && d.Length >= 8)
-            ?? PageDateline.Find(document, headline);
+            ?? PageDateline.Find(document, headline, selfUrl)
+            ?? PageDateline.InAddress(selfUrl);
     }
 
     private static string? Absolute(Uri baseUri, string? url) =>

@@ -8,8 +8,10 @@ namespace FeedProcessor.Core.Parsing.Html;
 
 /// <summary>
 /// The article's main text as HTML. SmartReader (Mozilla Readability's algorithm) finds it; a configured content
-/// selector overrides it. Either way the result loses what readers skip: a photo caption, credit or bare date line
-/// before the text, and boilerplate inside it ("Mehr zum Thema:", newsletter, donation and paywall prompts).
+/// selector overrides it; where the reader keeps next to nothing (a post that is a list of links), the page's own
+/// article container stands in. Either way the result loses what readers skip: the headline repeated, a photo
+/// caption, credit or bare date line before the text, and boilerplate inside it ("Mehr zum Thema:", newsletter,
+/// donation and paywall prompts, share and feedback prompts, comment-section labels, advertisement labels, credits).
 /// </summary>
 internal static partial class MainContent
 {
@@ -18,24 +20,56 @@ internal static partial class MainContent
     /// <summary>Blocks looked at before the text proper starts.</summary>
     private const int LeadingBlocks = 6;
 
-    public static string? Extract(string html, Uri pageUrl, IDocument document, string? selector)
+    /// <summary>Below this much text the reader is taken to have missed the article, if the page's container holds more.</summary>
+    private const int TooLittleText = 200;
+
+    /// <summary>Where sites put an article's body, most specific first: schema.org, common CMS classes, hAtom, then HTML5.</summary>
+    private static readonly string[] ArticleContainers =
+    [
+        "[itemprop=articleBody]", ".entry-content", ".post-content", ".article-content", ".article-body", ".article__body", ".story-body",
+        ".field--name-body", ".field-name-body", ".hentry", "article", "main", "[role=main]",
+    ];
+
+    /// <summary>Inside a page's own container, what is not the article.</summary>
+    private const string NotArticle = "nav, aside, footer, header, [role=navigation], [role=complementary]";
+
+    public static string? Extract(string html, Uri pageUrl, IDocument document, string? selector, string? title = null)
     {
         var selected = HtmlDocuments.Select(document, selector);
         IElement? container;
         if (selected is not null)
         {
-            container = selected.Clone() as IElement;
-            foreach (var element in container!.QuerySelectorAll(string.Join(',', Scripts)).ToList()) element.Remove();
+            container = Copy(selected, Scripts);
         }
         else
         {
             container = Readable(html, pageUrl);
+            foreach (var unwanted in container?.QuerySelectorAll(string.Join(',', Scripts)).ToList() ?? []) unwanted.Remove();
+            if (TextLength(container) < TooLittleText && OwnContainer(document) is { } own && TextLength(own) >= Math.Max(TooLittleText, 2 * TextLength(container)))
+                container = own;
         }
         if (container is null) return null;
         RemoveBoilerplate(container);
-        RemoveLeadingNonText(container);
+        RemoveLeadingNonText(container, title);
         return PageText.Clean(container.TextContent) is null ? null : container.InnerHtml.Trim();
     }
+
+    private static IElement Copy(IElement element, IEnumerable<string> without)
+    {
+        var copy = (IElement)element.Clone();
+        foreach (var unwanted in copy.QuerySelectorAll(string.Join(',', without)).ToList()) unwanted.Remove();
+        return copy;
+    }
+
+    /// <summary>The page's own article container, without navigation, asides, headers and footers; null if it has none.</summary>
+    private static IElement? OwnContainer(IDocument document)
+    {
+        var found = ArticleContainers.Select(selector => document.QuerySelectorAll(selector).FirstOrDefault(e => !PageTeasers.IsHidden(e)))
+            .FirstOrDefault(e => e is not null);
+        return found is null ? null : Copy(found, Scripts.Append(NotArticle));
+    }
+
+    private static int TextLength(IElement? element) => PageText.Clean(element?.TextContent)?.Length ?? 0;
 
     private static IElement? Readable(string html, Uri pageUrl)
     {
@@ -65,7 +99,7 @@ internal static partial class MainContent
     /// <summary>Short blocks that invite to subscribe, donate or read other articles; a "more on this" heading takes its link list along.</summary>
     private static void RemoveBoilerplate(IElement container)
     {
-        foreach (var block in container.QuerySelectorAll("p, div, section, aside, h2, h3, h4, h5, h6, li, dl, ul").ToList())
+        foreach (var block in container.QuerySelectorAll("p, div, section, aside, h2, h3, h4, h5, h6, li, dl, ul, figcaption").ToList())
         {
             if (block.ParentElement is null || !container.Contains(block)) continue;
             var text = PageText.Clean(block.TextContent);
@@ -76,7 +110,8 @@ internal static partial class MainContent
                 if (block.NextElementSibling is { LocalName: "ul" or "ol" or "dl" or "div" } list && IsLinkList(list)) list.Remove();
                 block.Remove();
             }
-            else if (Prompt().IsMatch(text) && (block.LocalName is not ("ul" or "dl") || IsLinkList(block)))
+            else if ((Prompt().IsMatch(text) && (block.LocalName is not ("ul" or "dl") || IsLinkList(block))) || Label().IsMatch(text)
+                     || (text.Length <= 80 && Credit().IsMatch(text) && !SentenceEnd().IsMatch(text)))
             {
                 block.Remove();
             }
@@ -90,13 +125,18 @@ internal static partial class MainContent
         return text > 0 && linked * 2 >= text;
     }
 
-    /// <summary>Captions, credits, bare date lines and empty figures before the first paragraph of text go.</summary>
-    private static void RemoveLeadingNonText(IElement container)
+    /// <summary>The headline again, captions, credits, bare date lines and empty figures before the first paragraph of text go.</summary>
+    private static void RemoveLeadingNonText(IElement container, string? title)
     {
         for (int i = 0; i < LeadingBlocks; i++)
         {
             var first = FirstTextBlock(container);
             if (first is null) return;
+            if (first.Closest("h1, h2, h3") is { } heading && container.Contains(heading) && RepeatsTitle(PageText.Clean(heading.TextContent)!, title))
+            {
+                heading.Remove();
+                continue;
+            }
             var text = PageText.Clean(first.TextContent)!;
             bool isCaption = first.LocalName == "figcaption" || first.Closest("figcaption, figure") is not null || Credit().IsMatch(text)
                 || (text.Length < 150 && !SentenceEnd().IsMatch(text) && first.PreviousElementSibling is { } before && IsImageOnly(before));
@@ -109,6 +149,13 @@ internal static partial class MainContent
             removed.Remove();
         }
     }
+
+    /// <summary>
+    /// A heading that is the title, perhaps with a kicker before it ("Thema Verbraucherschutz Mehr Transparenz bei
+    /// Preisanpassungen"): feed readers show the title above the text already.
+    /// </summary>
+    private static bool RepeatsTitle(string heading, string? title) =>
+        title is { Length: >= 10 } && heading.Contains(title, StringComparison.OrdinalIgnoreCase) && heading.Length <= title.Length + 40;
 
     private static bool IsImageOnly(IElement element) =>
         (element.LocalName is "img" or "picture" || element.QuerySelector("img, picture") is not null) && PageText.Clean(element.TextContent) is null;
@@ -133,9 +180,13 @@ internal static partial class MainContent
     [GeneratedRegex(@"newsletter|sign\s+up\s+(?:for|to)\s+(?:our|the)|subscribe\s+(?:to|now|today)|abonnieren\s+sie|jetzt\s+abonnieren|unterstützen\s+sie\s+(?:uns|unsere|unabhängigen)|jetzt\s+spenden|spenden\s+sie|(?:please\s+)?(?:donate|support\s+(?:our|independent)\s+journalism)|make\s+a\s+(?:donation|contribution)|become\s+a\s+(?:member|subscriber|supporter)|already\s+a\s+subscriber|subscribers?\s+only|to\s+continue\s+reading|um\s+weiterzulesen|(?:log|sign)\s+in\s+to\s+(?:read|continue)|подпишитесь|подписывайтесь|поддержите\s+(?:нас|редакцию)|жазылыңыз", RegexOptions.IgnoreCase)]
     private static partial Regex Prompt();
 
-    /// <summary>A photo credit or caption line: "Foto: …", "Photo: …", "© …", "Bild: …", "Quelle: …".</summary>
-    [GeneratedRegex(@"^(?:\(?(?:foto|fotos|photo|photos|bild|bilder|image|picture|credit|quelle|source|фото|сурет)\s*(?:credit)?\s*[:©/]|©|\(c\)\s|copyright\s)|(?:getty\s+images|reuters|afp|dpa|keystone|apa|shutterstock|imago)\)?$", RegexOptions.IgnoreCase)]
+    /// <summary>A photo credit or caption line: "Foto: …", "Photo: …", "© …", "Bild: …", "Quelle: …", "… /Shutterstock.com".</summary>
+    [GeneratedRegex(@"^(?:\(?(?:foto|fotos|photo|photos|bild|bilder|image|picture|credit|quelle|source|фото|сурет)\s*(?:credit)?\s*[:©/]|©|\(c\)\s|copyright\s)|(?:getty\s+images|reuters|afp|dpa|keystone|apa|shutterstock|istock(?:photo)?|adobe\s*stock|fotolia|pixabay|unsplash|clipdealer|picture\s+alliance|imago)(?:\.com)?\)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Credit();
+
+    /// <summary>A block that is only a label: advertisement, comment section, share or feedback prompt.</summary>
+    [GeneratedRegex(@"^(?:anzeige|werbung|advertisement|sponsored|реклама|жарнама|kommentare?\s+(?:geschlossen|schreiben|verfassen|hinzufügen)|comments?\s+(?:are\s+)?closed|(?:leave|post)\s+a\s+(?:reply|comment)|hinterlasse\s+(?:einen\s+kommentar|eine\s+antwort)|(?:war|ist)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)|(?:was|is)\s+this\s+(?:article|page|post|information)\s+(?:helpful|useful)|(?:möchten\s+sie\s+)?(?:den|diesen)\s+(?:artikel|beitrag)\s+teilen|(?:artikel|beitrag|seite)\s+teilen|share\s+this(?:\s+(?:article|story|post|page))?|поделиться|бөлісу)\s*[:?!.]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Label();
 
     [GeneratedRegex(@"[.!?…:][""'“”»)]?$")]
     private static partial Regex SentenceEnd();

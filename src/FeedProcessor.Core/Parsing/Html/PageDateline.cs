@@ -32,11 +32,31 @@ internal static partial class PageDateline
     /// <summary>Elements whose text is one line of the page.</summary>
     private const string Blocks = "p, div, span, time, li, dd, dt, td, small, em, strong, b, h2, h3, h4, h5, h6";
 
+    /// <summary>
+    /// The day a page's address names, as blogs and news sites build them: /2016/02/28/slug or /2016-02-28-slug.
+    /// A year and month alone (/2014/03/slug) name no day. Null when the address names none.
+    /// </summary>
+    public static string? InAddress(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var match = AddressDate().Match(uri.AbsolutePath);
+        if (!match.Success) return null;
+        int year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        int month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        int day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        return year is >= 1990 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d\d)([/-])(?<m>[01]?\d)\1(?<d>[0-3]?\d)(?:[/-]|$)")]
+    private static partial Regex AddressDate();
+
     /// <summary>The date as ISO 8601 (yyyy-MM-dd, with THH:mm when the line gives a time), or null.</summary>
-    public static string? Find(IDocument document, IElement? headline)
+    public static string? Find(IDocument document, IElement? headline, string? selfUrl)
     {
         if (document.Body is null) return null;
-        var blocks = document.Body.QuerySelectorAll(Blocks).Where(b => !PageTeasers.IsOutsideArticle(b, headline)).ToList();
+        var blocks = document.Body.QuerySelectorAll(Blocks).Where(b => !PageTeasers.IsOutsideArticle(b, headline, selfUrl)).ToList();
         var start = headline is null ? 0 : blocks.FindIndex(b => headline.CompareDocumentPosition(b).HasFlag(DocumentPositions.Following));
         if (start < 0) start = blocks.Count;
         // Near the headline first (the lines after it, then those just before it: a date above the h1), then a
@@ -45,7 +65,7 @@ internal static partial class PageDateline
         foreach (var block in near)
             if (Read(OwnLine(block)) is { } date) return date;
         foreach (var block in blocks)
-            if (Labelled().Match(OwnLine(block)) is { Success: true } label && Read(label.Groups["date"].Value) is { } date) return date;
+            if (Labelled().Match(OwnLine(block)) is { Success: true } label && ToIso(label) is { } date) return date;
         return null;
     }
 
@@ -97,14 +117,28 @@ internal static partial class PageDateline
 
     private const string Time = @"(?:,?\s*(?:um\s+|at\s+|в\s+|-\s+)?(?<hour>\d{1,2})[:.](?<minute>\d\d)(?:\s*(?:Uhr|h))?)?";
 
-    /// <summary>Weekday, label or place before the date: "Montag, ", "Stand: ", "Date: ", "Lübeck, ", "Опубликовано ".</summary>
-    private const string Lead = @"(?:(?:\p{L}+\.?,?\s+)?(?:Stand|Datum|Date|Published|Posted|Updated|Last\s+updated|Released|Veröffentlicht(?:\s+am)?|Erstellt(?:\s+am)?|Aktualisiert(?:\s+am)?|Pressemitteilung\s+vom|vom|Дата|Опубликовано|Обновлено|Жарияланды|Жарияланған\s+күні)\s*(?:on\s+|am\s+)?[:\-–—]?\s*"
-        + @"|[\p{Lu}][\p{L}.\-' ]{1,30},\s+(?:(?:den|le|am)\s+)?)?";
+    /// <summary>A weekday before the date: "Dienstag 6. Mai 2014", "Tuesday, May 6, 2014".</summary>
+    private const string Weekday = @"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+        + @"|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
+        + @"|дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)\.?,?\s+)?";
 
-    [GeneratedRegex("^" + Lead + Date + Time + @"(?:\s*(?:$|[-–—|/•]\s*|\s+\()|[.:]\s)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Weekday, label, place or byline before the date: "Montag, ", "Stand: ", "Erstellt am Dienstag ", "am ",
+    /// "Date: ", "Lübeck, ", "Yngrid · ", "Опубликовано ".
+    /// </summary>
+    private const string Lead = @"(?:(?:\p{L}+\.?,?\s+)?(?:Stand|Datum|Date|Published|Posted|Updated|Last\s+updated|Released|Veröffentlicht(?:\s+am)?|Erstellt(?:\s+am)?|Aktualisiert(?:\s+am)?|Pressemitteilung\s+vom|vom|am|on|Дата|Опубликовано|Обновлено|Жарияланды|Жарияланған\s+күні)\s*(?:on\s+|am\s+)?[:\-–—]?\s*"
+        + @"|[\p{Lu}][\p{L}.\-' ]{1,30},\s+(?:(?:den|le|am)\s+)?"
+        + @"|(?:(?:von|by)\s+)?[\p{Lu}][\p{L}.\-' ]{1,30}\s+[·⋅|•]\s+)?" + Weekday;
+
+    [GeneratedRegex("^" + Lead + Date + Time + @"(?:\s*(?:$|[-–—|/•·⋅]\s*|\s+\()|[.:]\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Dateline();
 
-    /// <summary>A labelled date wherever the line is: "Stand 27.01.2022", "Date: July 15, 2011".</summary>
-    [GeneratedRegex(@"(?:^|\s)(?<date>(?:Stand|Datum|Date|Veröffentlicht\s+am|Дата|Опубликовано)\s*[:\-–—]?\s*\S.{0,40})", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A labelled date wherever the line is, whatever follows it: "Stand 27.01.2022", "Date: July 15, 2011",
+    /// "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter …", "Geschrieben von Cooper am 25.08.2015 22:30".
+    /// </summary>
+    [GeneratedRegex(@"(?:^|\s)(?:Stand|Datum|Date|(?:Veröffentlicht|Erstellt|Geschrieben|Publiziert)\s+am|(?:Posted|Published)\s+on|Дата|Опубликовано"
+        + @"|(?:Geschrieben|Verfasst|Erstellt|Posted|Written|Published)\s+(?:von|by)\s+[^,;|]{1,40}?\s+(?:am|on))\s*[:\-–—]?\s*" + Weekday + Date + Time,
+        RegexOptions.IgnoreCase)]
     private static partial Regex Labelled();
 }

@@ -15,21 +15,26 @@ internal static class PageTeasers
         "breadcrumb", "comment", "cookie", "newsletter", "share", "social",
     ];
 
-    /// <summary>True when the element lies in navigation, an aside, the site footer, a link or a teaser of another page.</summary>
-    public static bool IsOutsideArticle(IElement element, IElement? headline)
+    /// <summary>
+    /// True when the element lies in navigation, an aside, the site footer, a link or a teaser of another page. A link
+    /// to <paramref name="selfUrl"/>, the page's own address, is its permalink (blogs wrap the date in one), not another page.
+    /// </summary>
+    public static bool IsOutsideArticle(IElement element, IElement? headline, string? selfUrl = null)
     {
         int depth = 0;
         for (var e = element; e is not null && e.LocalName is not ("body" or "html"); e = e.ParentElement, depth++)
         {
             switch (e.LocalName)
             {
+                case "a" when IsLinkTo(e, selfUrl):
+                    break;
                 case "a" or "nav" or "aside" or "script" or "style" or "template" or "noscript" or "select" or "button":
                     return true;
                 case "footer" when e.Closest("article, main") is null:
                     return true;
             }
             if (headline is not null && e.Contains(headline)) return false;
-            if (IsHidden(e) || HasTeaserName(e) || (depth < 6 && IsTeaserCard(e))) return true;
+            if (IsHidden(e) || HasTeaserName(e) || (depth < 6 && IsTeaserCard(e, selfUrl))) return true;
         }
         return false;
     }
@@ -59,19 +64,34 @@ internal static class PageTeasers
     }
 
     /// <summary>A short block led by a link with a headline's worth of text: the teaser of another article.</summary>
-    private static bool IsTeaserCard(IElement element)
+    private static bool IsTeaserCard(IElement element, string? selfUrl)
     {
         var text = element.TextContent.Trim();
         if (text.Length is 0 or > 600) return false;
         foreach (var link in element.QuerySelectorAll("a[href]"))
         {
             var href = link.GetAttribute("href")!.Trim();
-            if (href.Length == 0 || href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)) continue;
+            if (href.Length == 0 || href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || IsLinkTo(link, selfUrl)) continue;
             var linkText = link.TextContent.Trim();
             if (linkText.Length < 15) continue;
             if (link.QuerySelector("h2, h3, h4, h5, h6") is not null || link.Closest("h2, h3, h4, h5, h6") is not null
                 || linkText.Length * 3 >= text.Length) return true;
         }
         return false;
+    }
+
+    /// <summary>The link leads to the address given, whatever its scheme, "www.", trailing slash or fragment.</summary>
+    private static bool IsLinkTo(IElement link, string? url)
+    {
+        if (url is null || link.GetAttribute("href") is not { } href) return false;
+        var target = link is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && anchor.Href.Length > 0 ? anchor.Href : href;
+        return Comparable(target) is { } a && a == Comparable(url);
+    }
+
+    private static string? Comparable(string url)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return null;
+        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        return $"{host.ToLowerInvariant()}{uri.AbsolutePath.TrimEnd('/')}{uri.Query}";
     }
 }

@@ -23,6 +23,24 @@ public class TitleCleanerTests
         Assert.Equal(expected, TitleCleaner.Clean(raw, Sites, ["Body."], "Fallback"));
 
     [Theory]
+    [InlineData("BMJV  |  Transparenz bei Preisanpassungen", "Transparenz bei Preisanpassungen")]
+    [InlineData("BMJV - Transparenz bei Preisanpassungen", "Transparenz bei Preisanpassungen")]
+    [InlineData("Transparenz bei Preisanpassungen | BMJV", "Transparenz bei Preisanpassungen")]
+    [InlineData("Transparenz bei Preisanpassungen", "Transparenz bei Preisanpassungen")]
+    public void A_site_going_by_the_acronym_its_address_spells_loses_it_before_or_after_the_title(string raw, string expected) =>
+        Assert.Equal(expected, TitleCleaner.Clean(raw, ["www.BMJV.de"], ["Body."], "Fallback"));
+
+    [Theory]
+    [InlineData("Kleine Schafskunde | Mäscot das Schaf – Webcomic", "Kleine Schafskunde")]
+    [InlineData("Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden", "Podcasts in Plex einbinden")]
+    [InlineData("Blog Archive » Podcasts in Plex einbinden", "Podcasts in Plex einbinden")]
+    [InlineData("Podcasts in Plex einbinden « Disfunctions.de", "Podcasts in Plex einbinden")]
+    [InlineData("Kazakhstan - Russia talks | Section | Ministry of Energy", "Kazakhstan - Russia talks")]
+    [InlineData("Zitat »Wir bauen« und Antwort", "Zitat »Wir bauen« und Antwort")]
+    public void What_follows_the_first_pipe_and_site_or_archive_labels_before_the_title_go(string raw, string expected) =>
+        Assert.Equal(expected, TitleCleaner.Clean(raw, ["disfunctions.de"], ["Body."], "Fallback"));
+
+    [Theory]
     [InlineData("Images | primeminister.kz")]
     [InlineData("Photo")]
     [InlineData("Новости")]

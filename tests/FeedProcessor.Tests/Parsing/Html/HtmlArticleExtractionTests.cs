@@ -52,6 +52,69 @@ public class HtmlArticleExtractionTests
     }
 
     [Fact]
+    public void A_site_going_by_its_acronym_loses_it_before_the_title()
+    {
+        // <title>BMUV  |  Transparenz …</title> on www.BMUV.de; the page's h1s are hidden or a breadcrumb.
+        Assert.Equal("Transparenz bei Preisanpassungen", Page("acronym_site_prefix.html").Title);
+    }
+
+    [Fact]
+    public void A_date_in_a_link_to_the_page_itself_dates_it_and_a_newer_posts_list_does_not()
+    {
+        // Blogs wrap the date in the post's permalink: a link, but to this page, not another.
+        Assert.Equal("2016-02-28T22:37:52+01:00", Page("permalink_date.html").Published);
+    }
+
+    [Fact]
+    public void Without_a_date_on_the_page_the_day_its_address_names_dates_it()
+    {
+        Assert.Equal("2014-05-18", Page("address_date.html").Published);
+        Assert.Null(Page("bare_numbers.html").Published);
+    }
+
+    [Theory]
+    [InlineData("Erstellt am Dienstag 6. Mai 2014", "2014-05-06")]
+    [InlineData("am 25.08.2015 22:30", "2015-08-25T22:30")]
+    [InlineData("Yngrid · November 22, 2011 · 3 Kommentare", "2011-11-22")]
+    [InlineData("von Redaktion | 12.03.2021", "2021-03-12")]
+    [InlineData("Posted on Tuesday, May 6, 2014", "2014-05-06")]
+    [InlineData("Вторник, 4 февраля 2024 г.", "2024-02-04")]
+    [InlineData("Am Dienstag wurde 2014 viel gebaut", null)]
+    [InlineData("Die Firma Muster · 1636 gegründet", null)]
+    public void A_dateline_after_a_weekday_a_label_or_a_byline_is_read(string line, string? date)
+    {
+        Assert.Equal(date, PageDateline.Read(line));
+    }
+
+    [Fact]
+    public void A_labelled_date_in_the_posts_byline_or_footer_dates_it_whatever_follows()
+    {
+        var html = """
+            <html><head><title>Podcasts in Plex einbinden</title></head><body>
+            <div class="post"><h2>Podcasts in Plex einbinden</h2>
+            <p>Plex kann Podcasts nicht von sich aus abonnieren; mit einem kleinen Skript und einem Ordner je Sendung geht es trotzdem, und zwar ohne Zusatzdienste.</p>
+            <p class="postmetadata">Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter <a href="/category/linux/">Linux</a>.</p>
+            <table><tr><td class="itemInfo">Geschrieben von <a href="/user/6">Cooper</a> am 25.08.2015 22:30 (1599 x gelesen)</td></tr></table>
+            </div></body></html>
+            """;
+        Assert.Equal("2014-05-06T23:30", HtmlArticlePage.Parse(html, new Uri("https://blog.example.org/p/1"), null).Published);
+        Assert.Equal("2015-08-25T22:30", HtmlArticlePage.Parse(html.Replace("Erstellt am", "Gelesen am"), new Uri("https://blog.example.org/p/1"), null).Published);
+        Assert.Null(HtmlArticlePage.Parse(html.Replace("Erstellt am", "Gelesen am").Replace(" am 25.08.2015", " im Sommer 2015"), new Uri("https://blog.example.org/p/1"), null).Published);
+    }
+
+    [Theory]
+    [InlineData("https://blog.example.org/2016/02/28/post/", "2016-02-28")]
+    [InlineData("https://example.org/news/2016-2-8-post", "2016-02-08")]
+    [InlineData("https://example.org/2014/03/post/", null)]
+    [InlineData("https://example.org/2016/02/30/post/", null)]
+    [InlineData("https://example.org/archive/1850/02/03/", null)]
+    [InlineData("https://example.org/items/2016/02/281234", null)]
+    public void The_day_an_address_names(string url, string? day)
+    {
+        Assert.Equal(day, PageDateline.InAddress(url));
+    }
+
+    [Fact]
     public void A_teaser_of_another_article_does_not_date_the_page()
     {
         Assert.Equal("2021-11-12", Page("teaser_date.html").Published);
@@ -127,6 +190,35 @@ public class HtmlArticleExtractionTests
         Assert.DoesNotContain("weiterzulesen", text);
         Assert.DoesNotContain("Mehr zum Thema", text);
         Assert.DoesNotContain("Fahrplanwechsel", text);
+    }
+
+    [Fact]
+    public void A_post_that_is_a_list_of_links_keeps_them_from_the_pages_own_article_container()
+    {
+        // Readability's link-density rule drops a link roll whole; the post's .entry-content still holds it.
+        var entry = Page("link_roll_post.html");
+        var text = Text(entry);
+        Assert.Contains("Presseförderung: Studie zweifelt an Stütze vom Staat", text);
+        Assert.Contains("Wie die EU-Digitalsteuer scheiterte", text);
+        Assert.DoesNotContain("Benachrichtige mich", text);
+        Assert.DoesNotContain("Archiv", text);
+        Assert.DoesNotContain("Impressum", text);
+        Assert.Equal("2020-01-23T11:31:09+01:00", entry.Published);
+    }
+
+    [Fact]
+    public void The_headline_again_credits_and_advertisement_share_and_comment_labels_are_dropped()
+    {
+        var entry = Page("labels_and_credits.html");
+        var text = Text(entry);
+        Assert.Equal("Neue Radwege in der Innenstadt", entry.Title);
+        Assert.StartsWith("Die Stadt baut bis zum Herbst", text);
+        Assert.Contains("den Rest übernimmt die Stadt", text);
+        Assert.DoesNotContain("Shutterstock", text);
+        Assert.DoesNotContain("Anzeige", text);
+        Assert.DoesNotContain("teilen", text);
+        Assert.DoesNotContain("Kommentare", text);
+        Assert.Contains("<img", entry.ContentHtml);
     }
 
     [Theory]
