@@ -31,7 +31,7 @@ internal static partial class MainContent
     ];
 
     /// <summary>Inside a page's own container, what is not the article.</summary>
-    private const string NotArticle = "nav, aside, footer, header, [role=navigation], [role=complementary]";
+    private const string NotArticle = "nav, aside, footer, header, [role=navigation], [role=complementary], #comments, #respond, .comments, .comments-area, .comment-respond, .comment-list, .commentlist";
 
     public static string? Extract(string html, Uri pageUrl, IDocument document, string? selector, string? title = null)
     {
@@ -105,12 +105,12 @@ internal static partial class MainContent
             var text = PageText.Clean(block.TextContent);
             if (text is null || text.Length > 220) continue;
             var more = MoreOnTheTopic().Match(text);
-            if (more.Success && (more.Length == text.Length || (text[more.Length - 1] == ':' && IsLinkList(block))))
+            if (more.Success && (more.Length == text.Length || (text[more.Length - 1] is ':' or '»' && IsLinkList(block))))
             {
                 if (block.NextElementSibling is { LocalName: "ul" or "ol" or "dl" or "div" } list && IsLinkList(list)) list.Remove();
                 block.Remove();
             }
-            else if ((Prompt().IsMatch(text) && (block.LocalName is not ("ul" or "dl") || IsLinkList(block))) || Label().IsMatch(text)
+            else if ((Prompt().IsMatch(text) && (block.LocalName is not ("ul" or "dl") || IsLinkList(block))) || Label().IsMatch(text) || PostMetadata().IsMatch(text)
                      || (text.Length <= 80 && Credit().IsMatch(text) && !SentenceEnd().IsMatch(text)))
             {
                 block.Remove();
@@ -174,7 +174,7 @@ internal static partial class MainContent
         return null;
     }
 
-    [GeneratedRegex(@"^(?:mehr\s+zum\s+thema|mehr\s+dazu|lesen\s+sie\s+(?:auch|mehr)|weitere\s+(?:informationen|artikel|meldungen)\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|read\s+(?:more|also|next)|related(?:\s+(?:articles|stories|content|news))?|more\s+on\s+this(?:\s+topic|\s+story)?|see\s+also|you\s+may\s+also\s+like|читайте\s+также|по\s+теме|смотрите\s+также|тақырып\s+бойынша|сондай-ақ\s+оқыңыз)\s*(?:[:.]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:mehr\s+zum\s+thema|mehr\s+dazu|lesen\s+sie\s+(?:auch|mehr)|weitere\s+(?:informationen|artikel|meldungen)\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|(?:à\s+)?lire\s+aussi|voir\s+aussi|read\s+(?:more|also|next)|related(?:\s+(?:articles|stories|content|news))?|more\s+on\s+this(?:\s+topic|\s+story)?|see\s+also|you\s+may\s+also\s+like|читайте\s+также|по\s+теме|смотрите\s+также|тақырып\s+бойынша|сондай-ақ\s+оқыңыз)\s*(?:[:.»]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex MoreOnTheTopic();
 
     [GeneratedRegex(@"newsletter|sign\s+up\s+(?:for|to)\s+(?:our|the)|subscribe\s+(?:to|now|today)|abonnieren\s+sie|jetzt\s+abonnieren|unterstützen\s+sie\s+(?:uns|unsere|unabhängigen)|jetzt\s+spenden|spenden\s+sie|(?:please\s+)?(?:donate|support\s+(?:our|independent)\s+journalism)|make\s+a\s+(?:donation|contribution)|become\s+a\s+(?:member|subscriber|supporter)|already\s+a\s+subscriber|subscribers?\s+only|to\s+continue\s+reading|um\s+weiterzulesen|(?:log|sign)\s+in\s+to\s+(?:read|continue)|подпишитесь|подписывайтесь|поддержите\s+(?:нас|редакцию)|жазылыңыз", RegexOptions.IgnoreCase)]
@@ -184,8 +184,12 @@ internal static partial class MainContent
     [GeneratedRegex(@"^(?:\(?(?:foto|fotos|photo|photos|bild|bilder|image|picture|credit|quelle|source|фото|сурет)\s*(?:credit)?\s*[:©/]|©|\(c\)\s|copyright\s)|(?:getty\s+images|reuters|afp|dpa|keystone|apa|shutterstock|istock(?:photo)?|adobe\s*stock|fotolia|pixabay|unsplash|clipdealer|picture\s+alliance|imago)(?:\.com)?\)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Credit();
 
+    /// <summary>A blog's line about the post rather than its text: where it was filed, its tags, when it was posted and where.</summary>
+    [GeneratedRegex(@"^(?:this\s+entry\s+was\s+posted|posted\s+in\s|filed\s+under\s|tags?\s*:|schlagw(?:ö|oe)rter?\s*:|stichw(?:ö|oe)rter?\s*:|kategorien?\s*:|categories\s*:|(?:erstellt|veröffentlicht)\s+am\s.{6,60}\s(?:und\s+)?(?:abgelegt|gespeichert|veröffentlicht)\s+(?:unter|in)\s|dieser\s+(?:eintrag|beitrag)\s+wurde\s.{0,80}(?:veröffentlicht|abgelegt))", RegexOptions.IgnoreCase)]
+    private static partial Regex PostMetadata();
+
     /// <summary>A block that is only a label: advertisement, comment section, share or feedback prompt.</summary>
-    [GeneratedRegex(@"^(?:anzeige|werbung|advertisement|sponsored|реклама|жарнама|kommentare?\s+(?:geschlossen|schreiben|verfassen|hinzufügen)|comments?\s+(?:are\s+)?closed|(?:leave|post)\s+a\s+(?:reply|comment)|hinterlasse\s+(?:einen\s+kommentar|eine\s+antwort)|(?:war|ist)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)|(?:was|is)\s+this\s+(?:article|page|post|information)\s+(?:helpful|useful)|(?:möchten\s+sie\s+)?(?:den|diesen)\s+(?:artikel|beitrag)\s+teilen|(?:artikel|beitrag|seite)\s+teilen|share\s+this(?:\s+(?:article|story|post|page))?|поделиться|бөлісу)\s*[:?!.]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:anzeige|werbung|advertisement|sponsored|реклама|жарнама|kommentare?\s+(?:geschlossen|schreiben|verfassen|hinzufügen)|comments?\s+(?:are\s+)?closed|(?:leave|post)\s+a\s+(?:reply|comment)|hinterlasse\s+(?:einen\s+kommentar|eine\s+antwort)|(?:war|ist)\s+(?:der|dieser)\s+(?:artikel|beitrag)\s+(?:nützlich|hilfreich)|(?:was|is)\s+this\s+(?:article|page|post|information)\s+(?:helpful|useful)|(?:möchten\s+sie\s+)?(?:den|diesen)\s+(?:artikel|beitrag)\s+teilen|(?:artikel|beitrag|seite)\s+teilen|share\s+this(?:\s+(?:article|story|post|page))?|поделиться|бөлісу|(?:\d+|no|one|keine|ein|einen)\s+(?:comments?|responses?|replies|kommentare?|antworten)(?:\s+(?:so\s+far|yet|bisher))?)\s*[:?!.»]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Label();
 
     [GeneratedRegex(@"[.!?…:][""'“”»)]?$")]

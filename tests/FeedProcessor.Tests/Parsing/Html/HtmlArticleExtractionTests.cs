@@ -207,7 +207,7 @@ public class HtmlArticleExtractionTests
     }
 
     [Fact]
-    public void The_headline_again_credits_and_advertisement_share_and_comment_labels_are_dropped()
+    public void The_headline_again_credits_post_metadata_and_advertisement_share_comment_and_read_also_labels_are_dropped()
     {
         var entry = Page("labels_and_credits.html");
         var text = Text(entry);
@@ -218,6 +218,10 @@ public class HtmlArticleExtractionTests
         Assert.DoesNotContain("Anzeige", text);
         Assert.DoesNotContain("teilen", text);
         Assert.DoesNotContain("Kommentare", text);
+        Assert.DoesNotContain("Parkhaus", text);
+        Assert.DoesNotContain("Beitrag wurde", text);
+        Assert.DoesNotContain("Radverkehr", text);
+        Assert.EndsWith("aus ihrem Haushalt für Verkehrswege.", text);
         Assert.Contains("<img", entry.ContentHtml);
     }
 
