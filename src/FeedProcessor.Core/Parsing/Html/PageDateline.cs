@@ -33,7 +33,7 @@ internal static partial class PageDateline
     private const string Blocks = "p, div, span, time, li, dd, dt, td, small, em, strong, b, h2, h3, h4, h5, h6";
 
     /// <summary>
-    /// The day a page's address names, as blogs and news sites build them: /2016/02/28/slug or /2016-02-28-slug.
+    /// The day a page's address names, as blogs and news sites build them: /2016/02/28/slug, /2016-02-28-slug, /2020-02/19/c_1125597921.htm.
     /// A year and month alone (/2014/03/slug) name no day. Null when the address names none.
     /// </summary>
     public static string? InAddress(string url)
@@ -49,7 +49,7 @@ internal static partial class PageDateline
             : null;
     }
 
-    [GeneratedRegex(@"/(?<y>(?:19|20)\d\d)([/-])(?<m>[01]?\d)\1(?<d>[0-3]?\d)(?:[/-]|$)")]
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d\d)[/-](?<m>[01]?\d)[/-](?<d>[0-3]?\d)(?:[/-]|$)")]
     private static partial Regex AddressDate();
 
     /// <summary>The date as ISO 8601 (yyyy-MM-dd, with THH:mm when the line gives a time), or null.</summary>

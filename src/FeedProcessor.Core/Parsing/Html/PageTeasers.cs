@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace FeedProcessor.Core.Parsing.Html;
@@ -6,7 +7,7 @@ namespace FeedProcessor.Core.Parsing.Html;
 /// Parts of a page that are not the article: navigation, asides, the site's footer, and teasers of other articles
 /// (a card or list item whose heading links elsewhere). Their dates and headings are other pages'.
 /// </summary>
-internal static class PageTeasers
+internal static partial class PageTeasers
 {
     private static readonly string[] TeaserWords =
     [
@@ -71,7 +72,8 @@ internal static class PageTeasers
         foreach (var link in element.QuerySelectorAll("a[href]"))
         {
             var href = link.GetAttribute("href")!.Trim();
-            if (href.Length == 0 || href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || IsLinkTo(link, selfUrl)) continue;
+            if (href.Length == 0 || href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+                || IsLinkTo(link, selfUrl) || IsByline(link, href)) continue;
             var linkText = link.TextContent.Trim();
             if (linkText.Length < 15) continue;
             if (link.QuerySelector("h2, h3, h4, h5, h6") is not null || link.Closest("h2, h3, h4, h5, h6") is not null
@@ -79,6 +81,15 @@ internal static class PageTeasers
         }
         return false;
     }
+
+    /// <summary>A link to the author's page in a byline ("von Klaus Quibeldey-Cirkel"): the article's, not another one's.</summary>
+    private static bool IsByline(IElement link, string href) =>
+        (link.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
+        || link.Closest(".author, .byline, .vcard, [itemprop=author]") is not null
+        || AuthorPath().IsMatch(href);
+
+    [GeneratedRegex(@"/(?:author|authors|autor|autoren|autorin|profile|profil|people|user)/", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorPath();
 
     /// <summary>The link leads to the address given, whatever its scheme, "www.", trailing slash or fragment.</summary>
     private static bool IsLinkTo(IElement link, string? url)

@@ -105,6 +105,7 @@ public class HtmlArticleExtractionTests
     [Theory]
     [InlineData("https://blog.example.org/2016/02/28/post/", "2016-02-28")]
     [InlineData("https://example.org/news/2016-2-8-post", "2016-02-08")]
+    [InlineData("http://www.example.cn/politics/2020-02/19/c_1125597921.htm", "2020-02-19")]
     [InlineData("https://example.org/2014/03/post/", null)]
     [InlineData("https://example.org/2016/02/30/post/", null)]
     [InlineData("https://example.org/archive/1850/02/03/", null)]
