@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using FeedProcessor.Core.Normalizing.Urls;
 using FeedProcessor.Core.Sources;
 
 namespace FeedProcessor.Core.Parsing.Html;
@@ -22,7 +23,7 @@ public static class HtmlArticlePage
         // A saved page (file:) has no host; its canonical link still names the site.
         var host = new[] { baseUri.Host, canonical is null ? "" : new Uri(canonical).Host }.FirstOrDefault(h => h.Length > 0);
         var siteNames = metadata.SiteNames().ToList();
-        if (host is not null) siteNames.AddRange([host, host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host]);
+        if (host is not null) siteNames.AddRange([host, UrlCleaner.WithoutWww(host)]);
         var headline = PageTitle.Headline(document, siteNames);
         var title = PageText.Clean(HtmlDocuments.Select(document, selectors?.Title)?.TextContent)
             ?? PageTitle.Choose(metadata.JsonLdTitle ?? metadata.MetaTitle, headline, document.Title, siteNames);

@@ -44,7 +44,7 @@ internal static partial class MainContent
         else
         {
             container = Readable(html, pageUrl);
-            foreach (var unwanted in container?.QuerySelectorAll(string.Join(',', Scripts)).ToList() ?? []) unwanted.Remove();
+            if (container is not null) RemoveAll(container, Scripts);
             if (TextLength(container) < TooLittleText && OwnContainer(document) is { } own && TextLength(own) >= Math.Max(TooLittleText, 2 * TextLength(container)))
                 container = own;
         }
@@ -54,11 +54,12 @@ internal static partial class MainContent
         return PageText.Clean(container.TextContent) is null ? null : container.InnerHtml.Trim();
     }
 
-    private static IElement Copy(IElement element, IEnumerable<string> without)
+    private static IElement Copy(IElement element, IEnumerable<string> without) => RemoveAll((IElement)element.Clone(), without);
+
+    private static IElement RemoveAll(IElement element, IEnumerable<string> selectors)
     {
-        var copy = (IElement)element.Clone();
-        foreach (var unwanted in copy.QuerySelectorAll(string.Join(',', without)).ToList()) unwanted.Remove();
-        return copy;
+        foreach (var unwanted in element.QuerySelectorAll(string.Join(',', selectors)).ToList()) unwanted.Remove();
+        return element;
     }
 
     /// <summary>The page's own article container, without navigation, asides, headers and footers; null if it has none.</summary>

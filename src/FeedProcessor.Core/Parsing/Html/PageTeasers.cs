@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using FeedProcessor.Core.Normalizing.Urls;
 
 namespace FeedProcessor.Core.Parsing.Html;
 
@@ -99,10 +100,11 @@ internal static partial class PageTeasers
         return Comparable(target) is { } a && a == Comparable(url);
     }
 
+    /// <summary>The page's canonical form (<see cref="UrlCleaner.Canonicalize"/>), whatever its scheme, "www." or trailing slash.</summary>
     private static string? Comparable(string url)
     {
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return null;
-        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
-        return $"{host.ToLowerInvariant()}{uri.AbsolutePath.TrimEnd('/')}{uri.Query}";
+        if (UrlCleaner.Canonicalize(url.Trim()) is not { } canonical) return null;
+        var uri = new Uri(canonical);
+        return $"{UrlCleaner.WithoutWww(uri.Host)}{uri.AbsolutePath.TrimEnd('/')}{uri.Query}";
     }
 }
