@@ -92,4 +92,38 @@ function scores(t) {
   };
 }
 
-module.exports = { tools, squeeze, readOurs, scores, sameTitle, sameTitleButSiteName, dayOf, sameDay };
+const newTally = () => ({
+  tp: 0, fn: 0, fp: 0, tn: 0, empty: 0, titles: 0, titlesButSiteName: 0, titled: 0, dates: 0, dated: 0, extraDates: 0, failures: [],
+});
+
+/**
+ * Adds one page to a tool's tally. `text` is the extraction's text without whitespace; `expected` holds the snippets
+ * that must (`with`) and must not (`without`) be in it, and the page's title and date where they are known. A page
+ * with no expected date that the tool dates anyway counts in extraDates.
+ */
+function score(tally, page, text, extraction, expected) {
+  if (!text) tally.empty++;
+  const misses = [];
+  for (const s of expected.with) {
+    if (text.includes(squeeze(s))) tally.tp++; else { tally.fn++; misses.push(`missing: ${s}`); }
+  }
+  for (const s of expected.without) {
+    if (text.includes(squeeze(s))) { tally.fp++; misses.push(`extra: ${s}`); } else tally.tn++;
+  }
+  if (expected.title) {
+    tally.titled++;
+    if (sameTitleButSiteName(extraction.title, expected.title)) tally.titlesButSiteName++;
+    if (sameTitle(extraction.title, expected.title)) tally.titles++;
+    else misses.push(`title: ${JSON.stringify(extraction.title)} expected ${JSON.stringify(expected.title)}`);
+  }
+  if (dayOf(expected.date)) {
+    tally.dated++;
+    if (sameDay(extraction.published, expected.date)) tally.dates++;
+    else misses.push(`date: ${extraction.published} expected ${expected.date}`);
+  } else if (dayOf(extraction.published)) {
+    tally.extraDates++;
+  }
+  if (misses.length) tally.failures.push({ page, misses });
+}
+
+module.exports = { tools, squeeze, readOurs, scores, newTally, score };

@@ -13,39 +13,14 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { tools, squeeze, readOurs, scores, sameTitle, sameTitleButSiteName, dayOf, sameDay } = require('./common.cjs');
+const { tools, readOurs, scores, newTally, score } = require('./common.cjs');
 
 const [setDir, pagesJson, oursFile, toolsDir] = process.argv.slice(2);
 const { readability, textOf } = tools(toolsDir);
 const pages = JSON.parse(fs.readFileSync(pagesJson, 'utf8')); // [{ url, file, path, with, without, title, date }]
 const ours = readOurs(oursFile, (p) => path.basename(p));
 
-const newTally = () => ({ tp: 0, fn: 0, fp: 0, tn: 0, empty: 0, titles: 0, titlesButSiteName: 0, titled: 0, dates: 0, dated: 0, failures: [] });
 const tallies = { ours: newTally(), readability: newTally() };
-
-function score(tally, page, extraction) {
-  const text = textOf(extraction.content);
-  if (!text) tally.empty++;
-  const misses = [];
-  for (const s of page.with) {
-    if (text.includes(squeeze(s))) tally.tp++; else { tally.fn++; misses.push(`missing: ${s}`); }
-  }
-  for (const s of page.without) {
-    if (text.includes(squeeze(s))) { tally.fp++; misses.push(`extra: ${s}`); } else tally.tn++;
-  }
-  if (page.title) {
-    tally.titled++;
-    if (sameTitleButSiteName(extraction.title, page.title)) tally.titlesButSiteName++;
-    if (sameTitle(extraction.title, page.title)) tally.titles++;
-    else misses.push(`title: ${JSON.stringify(extraction.title)} expected ${JSON.stringify(page.title)}`);
-  }
-  if (dayOf(page.date)) {
-    tally.dated++;
-    if (sameDay(extraction.published, page.date)) tally.dates++;
-    else misses.push(`date: ${extraction.published} expected ${page.date}`);
-  }
-  if (misses.length) tally.failures.push({ page: page.file, misses });
-}
 
 let withCount = 0;
 let withoutCount = 0;
@@ -53,8 +28,8 @@ for (const page of pages) {
   const html = fs.readFileSync(page.path, 'utf8');
   withCount += page.with.length;
   withoutCount += page.without.length;
-  score(tallies.readability, page, readability(html, page.url));
-  score(tallies.ours, page, ours.get(path.basename(page.path)) || {});
+  for (const [tally, extraction] of [[tallies.readability, readability(html, page.url)], [tallies.ours, ours.get(path.basename(page.path)) || {}]])
+    score(tally, page.file, textOf(extraction.content), extraction, page);
 }
 
 const ratio = (n, d) => `${(n / d).toFixed(3)} (${n}/${d})`;

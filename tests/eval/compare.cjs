@@ -11,7 +11,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { tools, squeeze, readOurs, scores, sameTitle, sameTitleButSiteName, dayOf, sameDay } = require('./common.cjs');
+const { tools, squeeze, readOurs, scores, newTally, score } = require('./common.cjs');
 
 const [pagesDir, oursFile, toolsDir] = process.argv.slice(2);
 const { dom, readability, textOf } = tools(toolsDir);
@@ -54,36 +54,6 @@ function annotate(source, expected) {
   return { withSnippets, withoutSnippets };
 }
 
-function newTally() {
-  return { tp: 0, fn: 0, fp: 0, tn: 0, titles: 0, titlesButSiteName: 0, titled: 0, dates: 0, dated: 0, extraDates: 0, failures: [] };
-}
-
-function score(tally, page, annotation, extraction, expectedMeta) {
-  const text = textOf(extraction.content);
-  const misses = [];
-  for (const s of annotation.withSnippets) {
-    if (text.includes(s)) tally.tp++; else { tally.fn++; misses.push(`missing: ${s}`); }
-  }
-  for (const s of annotation.withoutSnippets) {
-    if (text.includes(s)) { tally.fp++; misses.push(`extra: ${s}`); } else tally.tn++;
-  }
-  if (expectedMeta.title) {
-    tally.titled++;
-    if (sameTitleButSiteName(extraction.title, expectedMeta.title)) tally.titlesButSiteName++;
-    if (sameTitle(extraction.title, expectedMeta.title)) tally.titles++;
-    else misses.push(`title: ${JSON.stringify(extraction.title)} expected ${JSON.stringify(expectedMeta.title)}`);
-  }
-  const expectedDay = dayOf(expectedMeta.publishedTime);
-  if (expectedDay) {
-    tally.dated++;
-    if (sameDay(extraction.published, expectedMeta.publishedTime)) tally.dates++;
-    else misses.push(`date: ${extraction.published} expected ${expectedMeta.publishedTime}`);
-  } else if (dayOf(extraction.published)) {
-    tally.extraDates++;
-  }
-  if (misses.length) tally.failures.push({ page, misses });
-}
-
 function summary(name, t) {
   return {
     name,
@@ -109,8 +79,9 @@ for (const page of pages) {
   snippetsWith += annotation.withSnippets.length;
   snippetsWithout += annotation.withoutSnippets.length;
 
-  score(tallies.readability, page, annotation, readability(source), meta);
-  score(tallies.ours, page, annotation, ours.get(page) || {}, meta);
+  const wanted = { with: annotation.withSnippets, without: annotation.withoutSnippets, title: meta.title, date: meta.publishedTime };
+  for (const [tally, extraction] of [[tallies.readability, readability(source)], [tallies.ours, ours.get(page) || {}]])
+    score(tally, page, textOf(extraction.content), extraction, wanted);
 }
 
 console.log(`${pages.length} pages, ${snippetsWith} snippets that must be in the text, ${snippetsWithout} that must not`);
